@@ -1,0 +1,22 @@
+from products.models.pages import (
+    ProductAttachment,
+    ProductIndexPage,
+    ProductPage,
+    ProductPublication,
+    UnitSectionPage,
+)
+from products.models.registers import Channel, ContentArea, Format, PlanTask, Topic, Unit
+
+__all__ = [
+    "Channel",
+    "ContentArea",
+    "Format",
+    "PlanTask",
+    "ProductAttachment",
+    "ProductIndexPage",
+    "ProductPage",
+    "ProductPublication",
+    "Topic",
+    "Unit",
+    "UnitSectionPage",
+]

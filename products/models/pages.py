@@ -1,0 +1,280 @@
+"""The page tree of the archive.
+
+Home (per locale) › Products index › one section per unit › products. Putting each
+unit's products under its own section lets Wagtail's page permissions and workflows
+apply per unit; the section pages are kept in step with the unit register by
+``products.sections``.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from products.blocks import ProductBodyBlock
+from products.forms import ProductPageForm
+from products.slugs import ascii_slug
+from products.text import nfc, nfc_stream
+from products.validators import validate_not_future
+
+
+class ProductIndexPage(Page):
+    """The products of one locale, listed newest first."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["products.UnitSectionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("danh mục sản phẩm")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        products = (
+            ProductPage.objects.live()
+            .descendant_of(self)
+            .select_related("area", "format", "unit")
+            .order_by("-first_published", "-pk")
+        )
+        area = request.GET.get("area")
+        if area:
+            products = products.filter(area__slug=area)
+        context["products"] = Paginator(products, 20).get_page(request.GET.get("page"))
+        return context
+
+
+class UnitSectionPage(Page):
+    """A unit's desk in one locale: its products live here, its groups get permissions here."""
+
+    unit = models.ForeignKey(
+        "products.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="sections"
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("unit", read_only=True)]
+    parent_page_types = ["products.ProductIndexPage"]
+    subpage_types = ["products.ProductPage"]
+
+    class Meta:
+        verbose_name = _("chuyên mục đơn vị")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = (
+            ProductPage.objects.live().child_of(self).order_by("-first_published", "-pk")[:50]
+        )
+        return context
+
+
+class ProductPage(Page):
+    """A communication product in exactly one language (its locale).
+
+    Translations share Wagtail's ``translation_key``; each is a product of its own for
+    the audit. ``first_published`` is the earliest publication date and is what the
+    audit counts by; ``save()`` keeps it right.
+    """
+
+    summary = models.TextField(_("tóm tắt"), blank=True)
+    body = StreamField(ProductBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    transcript = models.TextField(
+        _("lời thoại / bản ghi"), blank=True, help_text=_("Cho sản phẩm âm thanh, video.")
+    )
+    area = models.ForeignKey(
+        "products.ContentArea",
+        verbose_name=_("lĩnh vực nội dung"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    task = models.ForeignKey(
+        "products.PlanTask",
+        verbose_name=_("nhiệm vụ kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    format = models.ForeignKey(
+        "products.Format",
+        verbose_name=_("loại hình"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    unit = models.ForeignKey(
+        "products.Unit",
+        verbose_name=_("đơn vị sản xuất"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    topics = ParentalManyToManyField("products.Topic", verbose_name=_("chủ đề"), blank=True)
+    external_id = models.CharField(
+        _("mã ngoài"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Mã ổn định dùng khi nhập dữ liệu; để trống nếu không dùng."),
+    )
+    language = models.CharField(_("ngôn ngữ"), max_length=10, db_index=True, editable=False)
+    first_published = models.DateField(
+        _("ngày đăng đầu tiên"), null=True, blank=True, db_index=True, editable=False
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("transcript"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("area"), FieldPanel("format")]),
+                FieldPanel("task"),
+                FieldPanel("topics"),
+                FieldPanel("unit", read_only=True),
+            ],
+            heading=_("Phân loại"),
+        ),
+        InlinePanel("publications", label=_("Lần đăng tải"), min_num=1),
+        InlinePanel("attachments", label=_("Tệp đính kèm")),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("external_id")]
+    base_form_class = ProductPageForm
+    parent_page_types = ["products.UnitSectionPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("transcript"),
+        index.FilterField("language"),
+        index.FilterField("first_published"),
+    ]
+
+    class Meta:
+        verbose_name = _("sản phẩm truyền thông")
+        verbose_name_plural = _("sản phẩm truyền thông")
+        indexes = [models.Index(fields=["first_published", "language"], name="product_period_lang")]
+
+    TEXT_FIELDS = ("title", "draft_title", "seo_title", "search_description", "summary", "transcript")
+
+    def clean(self):
+        self.normalise_text()
+        super().clean()
+
+    def save(self, *args, **kwargs):
+        self.normalise_text()
+        self.sync_derived_fields()
+        return super().save(*args, **kwargs)
+
+    def normalise_text(self):
+        for field in self.TEXT_FIELDS:
+            setattr(self, field, nfc(getattr(self, field)))
+        body = nfc_stream(self.body)
+        if body is not None:
+            self.body = body
+
+    def sync_derived_fields(self):
+        """Language from the locale, unit from the section, first_published from publications."""
+        if self.locale_id:
+            self.language = self.locale.language_code
+        parent = self.get_parent() if self.pk or self.depth else None
+        section = parent.specific if parent is not None else None
+        if isinstance(section, UnitSectionPage):
+            self.unit_id = section.unit_id
+        if not self.slug and parent is not None:
+            self.slug = self._get_autogenerated_slug(ascii_slug(self.title, fallback=self.external_id or ""))
+        dates = [p.date for p in self.publications.all() if p.date]
+        self.first_published = min(dates) if dates else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["translations"] = self.get_translations(inclusive=False).live().select_related("locale")
+        return context
+
+
+class ProductPublication(Orderable):
+    """One time a product went out on a channel."""
+
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="publications")
+    channel = models.ForeignKey(
+        "products.Channel", verbose_name=_("kênh"), on_delete=models.PROTECT, related_name="publications"
+    )
+    date = models.DateField(_("ngày đăng"), validators=[validate_not_future])
+    url = models.URLField(_("đường dẫn"), max_length=500, blank=True)
+    reference = models.CharField(
+        _("số, kỳ, chương trình"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: số báo, khung giờ phát sóng, nơi trưng bày."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("channel"), FieldPanel("date")]),
+        FieldPanel("url"),
+        FieldPanel("reference"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lần đăng tải")
+        indexes = [models.Index(fields=["channel", "page"], name="publication_channel_page")]
+
+    def __str__(self):
+        return f"{self.channel} {self.date}"
+
+
+class ProductAttachment(Orderable):
+    """A file that belongs to a product: a PDF, an image, or an audio/video file."""
+
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("tài liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    media = models.ForeignKey(
+        "wagtailmedia.Media",
+        verbose_name=_("âm thanh / video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
+    extracted_text = models.TextField(
+        _("văn bản trích xuất"),
+        blank=True,
+        editable=False,
+        help_text=_("Văn bản lấy từ tệp PDF, dùng cho tìm kiếm."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("image"), FieldPanel("media"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tệp đính kèm")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not (self.document_id or self.image_id or self.media_id):
+            raise ValidationError(_("Chọn một tài liệu, ảnh hoặc tệp âm thanh/video."))

@@ -1,0 +1,68 @@
+"""Admin registration for the registers: one "Danh mục" menu, each snippet declared once."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from products.models import Channel, ContentArea, Format, PlanTask, Topic, Unit
+
+
+class ContentAreaViewSet(SnippetViewSet):
+    model = ContentArea
+    icon = "folder-open-inverse"
+    list_display = ["slug", "name_vi", "name_en"]
+    search_fields = ["name"]
+
+
+class PlanTaskViewSet(SnippetViewSet):
+    model = PlanTask
+    icon = "tasks"
+    list_display = ["slug", "name_vi", "name_en"]
+    search_fields = ["name"]
+
+
+class FormatViewSet(SnippetViewSet):
+    model = Format
+    icon = "doc-full"
+    list_display = ["slug", "name_vi", "name_en"]
+    search_fields = ["name"]
+
+
+class ChannelViewSet(SnippetViewSet):
+    model = Channel
+    icon = "globe"
+    list_display = ["slug", "name_vi", "name_en", "is_digital"]
+    list_filter = ["is_digital"]
+    search_fields = ["name"]
+
+
+class UnitViewSet(SnippetViewSet):
+    model = Unit
+    icon = "group"
+    list_display = ["slug", "name_vi", "kind", "valid_from", "valid_to", "successor"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["slug", "name_vi", "name_en"]
+    search_fields = ["name"]
+
+
+class RegisterGroup(SnippetViewSetGroup):
+    menu_label = _("Danh mục")
+    menu_icon = "list-ul"
+    menu_order = 300
+    items = (
+        ContentAreaViewSet,
+        PlanTaskViewSet,
+        FormatViewSet,
+        ChannelViewSet,
+        UnitViewSet,
+        TopicViewSet,
+    )
+
+
+register_snippet(RegisterGroup)

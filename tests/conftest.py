@@ -1,0 +1,18 @@
+"""Shared fixtures: every test database starts with the registers and the page tree seeded."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed_reference", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def registers(db):
+    """The seeded registers by slug: ``registers.area["I"]``, ``registers.channel["facebook"]`` …"""
+    from tests.factories import Registers
+
+    return Registers()

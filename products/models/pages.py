@@ -9,7 +9,9 @@ apply per unit; the section pages are kept in step with the unit register by
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.relations import SlugRelatedField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -152,6 +154,21 @@ class ProductPage(Page):
     parent_page_types = ["products.UnitSectionPage"]
     subpage_types = []
 
+    api_fields = [
+        APIField("language"),
+        APIField("external_id"),
+        APIField("first_published"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("transcript"),
+        APIField("area", serializer=SlugRelatedField(slug_field="slug", read_only=True)),
+        APIField("task", serializer=SlugRelatedField(slug_field="slug", read_only=True)),
+        APIField("format", serializer=SlugRelatedField(slug_field="slug", read_only=True)),
+        APIField("unit", serializer=SlugRelatedField(slug_field="slug", read_only=True)),
+        APIField("topics", serializer=SlugRelatedField(slug_field="slug", many=True, read_only=True)),
+        APIField("publications"),
+    ]
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -217,6 +234,13 @@ class ProductPublication(Orderable):
         blank=True,
         help_text=_("Ví dụ: số báo, khung giờ phát sóng, nơi trưng bày."),
     )
+
+    api_fields = [
+        APIField("channel", serializer=SlugRelatedField(slug_field="slug", read_only=True)),
+        APIField("date"),
+        APIField("url"),
+        APIField("reference"),
+    ]
 
     panels = [
         FieldRowPanel([FieldPanel("channel"), FieldPanel("date")]),

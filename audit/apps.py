@@ -10,3 +10,6 @@ class AuditConfig(AppConfig):
     name = "audit"
     label = "audit"
     verbose_name = _("Kiểm tra chỉ tiêu")
+
+    def ready(self):
+        from audit import signals  # noqa: F401

@@ -1,0 +1,195 @@
+"""Admin views of the audit: the report page, its exports and the drill-down lists.
+
+Auditors and administrators only (permission ``audit.view_audit``); everyone else gets 403.
+"""
+
+from django.db.models.expressions import RawSQL
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.reports import ReportView
+
+from audit import charts, exports
+from audit.forms import YEARS, AuditFilterForm
+from audit.models import DigitalChannelChange
+from audit.share import BREAKDOWNS, STATUS_LABELS, WHICH, Period, Query, compute, drilldown_sql
+from cms import languages
+from products.models import Channel, ContentArea, Format, ProductPage, Unit
+
+PERMISSION = "audit.view_audit"
+
+
+def forbidden(request):
+    """A real 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
+    if request.user.has_perm(PERMISSION):
+        return None
+    return HttpResponseForbidden(_("Chỉ kiểm tra viên và quản trị viên được xem số liệu kiểm tra."))
+
+
+def _filter_form(request):
+    form = AuditFilterForm(request.GET or None)
+    if not form.is_valid():
+        return form, None
+    return form, form.to_query()
+
+
+def _labels():
+    return {
+        "unit": {u.slug: u.name for u in Unit.objects.all()},
+        "area": {a.slug: str(a) for a in ContentArea.objects.all()},
+        "format": {f.slug: f.name for f in Format.objects.all()},
+        "channel": {c.slug: c.name for c in Channel.objects.all()},
+        "language": {lang.code: lang.local_name for lang in languages.LANGUAGES},
+    }
+
+
+def _drill_url(query_string, **params):
+    return reverse("audit:products") + "?" + query_string + "&" + urlencode(params)
+
+
+def audit_page(request):
+    if denied := forbidden(request):
+        return denied
+    form, query = _filter_form(request)
+    if query is None:
+        return TemplateResponse(request, "audit/index.html", {"form": form}, status=400)
+    result = compute(query)
+    report = result.as_json()
+    query_string = _base_query_string(query)
+    labels = _labels()
+    breakdowns = [
+        {
+            "dim": dim,
+            "title": BREAKDOWN_TITLES[dim],
+            "rows": [
+                {
+                    **row,
+                    "label": labels.get(dim, {}).get(row["key"], row["key"]),
+                    "total_url": _drill_url(query_string, dim=dim, key=row["key"], which="total"),
+                    "counted_url": _drill_url(query_string, dim=dim, key=row["key"], which="counted"),
+                }
+                for row in report["breakdowns"][dim]
+            ],
+        }
+        for dim in BREAKDOWNS
+    ]
+    years = [(y, compute(Query(Period.year(y), unit=query.unit, rollup=query.rollup))) for y in YEARS]
+    unit_rows = [
+        {**row, "label": labels["unit"].get(row["key"], row["key"])} for row in report["breakdowns"]["unit"]
+    ]
+    context = {
+        "form": form,
+        "report": report,
+        "result": result,
+        "status_label": STATUS_LABELS[result.status],
+        "breakdowns": breakdowns,
+        "digital_channel_names": [labels["channel"].get(s, s) for s in result.digital_channels],
+        "changes": DigitalChannelChange.objects.select_related("channel", "user")[:10],
+        "year_chart": charts.share_by_year([(y, r.share, r.total) for y, r in years], result.target),
+        "unit_chart": charts.share_by_unit(unit_rows, result.target),
+        "links": {
+            which: _drill_url(query_string, which=which) for which in (*WHICH, *report["overlaps"].keys())
+        },
+        "export_csv": reverse("audit:export") + "?" + query_string + "&format=csv",
+        "export_xlsx": reverse("audit:export") + "?" + query_string + "&format=xlsx",
+        "query_string": query_string,
+    }
+    return TemplateResponse(request, "audit/index.html", context)
+
+
+BREAKDOWN_TITLES = {
+    "unit": _("Theo đơn vị"),
+    "area": _("Theo lĩnh vực"),
+    "language": _("Theo ngôn ngữ"),
+    "channel": _("Theo kênh"),
+    "format": _("Theo loại hình"),
+    "month": _("Theo tháng"),
+}
+
+
+def _base_query_string(query):
+    params = {"start": query.period.start.isoformat(), "end": query.period.end.isoformat()}
+    if query.unit:
+        params["unit"] = query.unit
+    if query.rollup:
+        params["rollup"] = "on"
+    return urlencode(params)
+
+
+def audit_export(request):
+    if denied := forbidden(request):
+        return denied
+    form, query = _filter_form(request)
+    fmt = request.GET.get("format", "csv")
+    if query is None or fmt not in ("csv", "xlsx"):
+        return HttpResponseBadRequest(_("Tham số không hợp lệ."))
+    report = compute(query).as_json()
+    name = f"chi-tieu-4_{report['period']['start']}_{report['period']['end']}"
+    if fmt == "csv":
+        response = HttpResponse(exports.as_csv(report), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            exports.as_xlsx(report),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+class AuditProductsView(ReportView):
+    """The products behind one number of the audit, exportable to CSV/XLSX."""
+
+    page_title = _("Sản phẩm được tính")
+    header_icon = "list-ul"
+    template_name = "audit/products.html"
+    results_template_name = "audit/products_results.html"
+    index_url_name = "audit:products"
+    index_results_url_name = "audit:products_results"
+    paginate_by = 100
+    list_export = [
+        "id",
+        "external_id",
+        "title",
+        "language",
+        "unit.slug",
+        "area.slug",
+        "format.slug",
+        "first_published",
+        "full_url",
+    ]
+    export_headings = {"unit.slug": "unit", "area.slug": "area", "format.slug": "format"}
+
+    def dispatch(self, request, *args, **kwargs):
+        if denied := forbidden(request):
+            return denied
+        form, self.audit_query = _filter_form(request)
+        self.dim = request.GET.get("dim") or None
+        self.key = request.GET.get("key")
+        self.which = request.GET.get("which", "total")
+        if self.audit_query is None or (self.dim and self.dim not in BREAKDOWNS):
+            return HttpResponseBadRequest(_("Tham số không hợp lệ."))
+        try:
+            self.ids_sql = drilldown_sql(self.audit_query, self.dim, self.key, self.which)
+        except ValueError:
+            return HttpResponseBadRequest(_("Tham số không hợp lệ."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        sql, params = self.ids_sql
+        return (
+            ProductPage.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (parameterised)
+            .select_related("unit", "area", "format", "locale")
+            .order_by("first_published", "pk")
+        )
+
+    def get_filename(self):
+        return f"san-pham_{self.dim or 'tat-ca'}_{self.key or ''}_{self.which}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["drill"] = {"dim": self.dim, "key": self.key, "which": self.which, "query": self.audit_query}
+        context["back_url"] = reverse("audit:index") + "?" + _base_query_string(self.audit_query)
+        context["export_query"] = self.request.GET.urlencode()
+        return context

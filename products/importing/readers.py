@@ -1,0 +1,141 @@
+"""Readers that stream the rows of a .jsonl, .csv or .xlsx file.
+
+Each reader yields ``(row_number, dict_or_error)``: the row number is what a person
+sees (the line of a JSONL file; the spreadsheet row of a CSV/XLSX file, header = 1).
+A row that cannot be read at all is yielded as a ``RowReadError``. A file that cannot
+be read at all (wrong encoding, not a spreadsheet) raises ``FileReadError``.
+Nothing is held in memory beyond the current row.
+"""
+
+import csv
+import io
+import json
+import os
+
+from django.utils.translation import gettext as _
+
+EXTENSIONS = (".jsonl", ".csv", ".xlsx")
+
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+class FileReadError(Exception):
+    """The whole file is unusable; the message is for the person who supplied it."""
+
+
+class RowReadError:
+    def __init__(self, message):
+        self.message = message
+
+
+def file_format(path):
+    ext = os.path.splitext(str(path))[1].lower()
+    if ext not in EXTENSIONS:
+        raise FileReadError(
+            _("Định dạng tệp không được hỗ trợ (%(ext)s): dùng .jsonl, .csv hoặc .xlsx.")
+            % {"ext": ext or "?"}
+        )
+    return ext[1:]
+
+
+def iter_rows(path):
+    kind = file_format(path)
+    return {"jsonl": _iter_jsonl, "csv": _iter_csv, "xlsx": _iter_xlsx}[kind](path)
+
+
+def count_rows(path):
+    """A cheap count of data rows, for the progress bar (None when unknown)."""
+    kind = file_format(path)
+    if kind == "xlsx":
+        return None
+    count = 0
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            count += chunk.count(b"\n")
+    return max(count - (1 if kind == "csv" else 0), 0)
+
+
+def _iter_jsonl(path):
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield number, RowReadError(_("dòng không phải mã UTF-8: hãy lưu tệp với mã hóa UTF-8"))
+                continue
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as error:
+                yield number, RowReadError(_("JSON không hợp lệ (%(error)s)") % {"error": error.msg})
+                continue
+            if not isinstance(data, dict):
+                yield number, RowReadError(_("mỗi dòng phải là một đối tượng JSON"))
+                continue
+            yield number, data
+
+
+def _iter_csv(path):
+    with open(path, "rb") as binary:
+        text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="strict", newline="")
+        reader = csv.reader(text)
+        try:
+            header = next(reader, None)
+            if header is None:
+                return
+            header = [(name or "").strip() for name in header]
+            # The row number a spreadsheet shows: header = 1, even if a cell spans lines.
+            for number, values in enumerate(reader, start=2):
+                if not any(value.strip() for value in values):
+                    continue
+                yield number, dict(zip(header, values, strict=False))
+        except UnicodeDecodeError as error:
+            raise FileReadError(
+                _(
+                    "Tệp CSV không phải mã UTF-8 (lỗi ở dòng %(row)s, byte %(position)s): "
+                    "hãy mở tệp và lưu lại với mã hóa UTF-8 (CSV UTF-8)."
+                )
+                % {"row": reader.line_num + 1, "position": error.start}
+            ) from error
+        except csv.Error as error:
+            raise FileReadError(
+                _("Tệp CSV hỏng ở dòng %(row)s: %(error)s") % {"row": reader.line_num, "error": error}
+            ) from error
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "date") and callable(value.date):  # datetime from a date-formatted cell
+        return value.date().isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _iter_xlsx(path):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - zipfile/openpyxl raise many kinds
+        raise FileReadError(_("Không đọc được tệp Excel: %(error)s") % {"error": error}) from error
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            return
+        header = [_cell(name).strip() for name in header]
+        for number, values in enumerate(rows, start=2):
+            values = [_cell(value) for value in values]
+            if not any(value.strip() for value in values):
+                continue
+            yield number, dict(zip(header, values, strict=False))
+    finally:
+        workbook.close()

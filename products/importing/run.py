@@ -1,0 +1,118 @@
+"""Import a file of products: validate every row, then write (unless told not to)."""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from products.importing.readers import FileReadError, count_rows, file_format, iter_rows
+from products.importing.validation import Report, Validator
+from products.importing.writer import Writer
+
+logger = logging.getLogger(__name__)
+BATCH_SIZE = 1000
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    dry_run: bool = False
+    written: bool = False
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    page_ids: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return self.report.ok
+
+    def summary(self):
+        report = self.report
+        if report.fatal:
+            return _("Không nhập được: %(reason)s") % {"reason": report.fatal}
+        if self.written:
+            return _(
+                "Đã nhập %(rows)s dòng: %(created)s sản phẩm mới, %(updated)s sản phẩm cập nhật, "
+                "%(skipped)s dòng lỗi bị bỏ qua."
+            ) % {
+                "rows": self.created + self.updated,
+                "created": self.created,
+                "updated": self.updated,
+                "skipped": self.skipped,
+            }
+        if report.error_count:
+            return _("%(rows)s dòng, %(bad)s dòng có lỗi (%(errors)s lỗi): chưa nhập gì.") % {
+                "rows": report.rows,
+                "bad": len(report.invalid_rows),
+                "errors": report.error_count,
+            }
+        return _("%(rows)s dòng hợp lệ; chạy thử: chưa nhập gì.") % {"rows": report.rows}
+
+
+def _bar(enabled, total, desc):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit=_("dòng"), disable=None, dynamic_ncols=True)
+
+
+def run_import(
+    path,
+    *,
+    files_dir=None,
+    dry_run=False,
+    as_draft=False,
+    skip_invalid=False,
+    user=None,
+    progress=False,
+    batch_size=BATCH_SIZE,
+):
+    """Validate ``path``; write it if it is clean (or, with ``skip_invalid``, its clean rows)."""
+    validator = Validator(files_dir=files_dir)
+    try:
+        file_format(path)
+        total = count_rows(path) if progress else None
+    except FileReadError as error:
+        return ImportResult(report=Report(fatal=str(error)), dry_run=dry_run)
+    except OSError as error:
+        return ImportResult(
+            report=Report(fatal=_("Không mở được tệp: %(error)s") % {"error": error}), dry_run=dry_run
+        )
+    bar = _bar(progress, total, _("Kiểm tra"))
+    try:
+        report = validator.check_file(path, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    result = ImportResult(report=report, dry_run=dry_run)
+    if report.fatal or dry_run or (report.error_count and not skip_invalid):
+        return result
+
+    writer = Writer(translation_map=report.translation_map, as_draft=as_draft, user=user)
+    bar = _bar(progress, report.valid_rows, _("Nhập"))
+    batch = []
+    try:
+        for row_number, raw in iter_rows(path):
+            if row_number in report.invalid_rows:
+                continue
+            clean, errors = validator.clean(row_number, raw)
+            if clean is None:  # the file changed under us: stop rather than guess
+                raise RuntimeError(f"row {row_number} no longer validates: {errors}")
+            batch.append(clean)
+            if len(batch) >= batch_size:
+                result.page_ids.extend(writer.write_batch(batch))
+                if bar is not None:
+                    bar.update(len(batch))
+                batch = []
+        result.page_ids.extend(writer.write_batch(batch))
+        if bar is not None:
+            bar.update(len(batch))
+    finally:
+        if bar is not None:
+            bar.close()
+    result.written = True
+    result.created, result.updated = writer.created, writer.updated
+    result.skipped = len(report.invalid_rows)
+    return result

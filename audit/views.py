@@ -89,6 +89,14 @@ def audit_page(request):
         "changes": DigitalChannelChange.objects.select_related("channel", "user")[:10],
         "year_chart": charts.share_by_year([(y, r.share, r.total) for y, r in years], result.target),
         "unit_chart": charts.share_by_unit(unit_rows, result.target),
+        "overlaps": [
+            {
+                "label": " + ".join(str(PART_LABELS[p]) for p in combo.split("+")),
+                "count": count,
+                "url": _drill_url(query_string, which=combo),
+            }
+            for combo, count in report["overlaps"].items()
+        ],
         "links": {
             which: _drill_url(query_string, which=which) for which in (*WHICH, *report["overlaps"].keys())
         },
@@ -98,6 +106,8 @@ def audit_page(request):
     }
     return TemplateResponse(request, "audit/index.html", context)
 
+
+PART_LABELS = {"ethnic": _("tiếng dân tộc"), "foreign": _("tiếng nước ngoài"), "digital": _("nền tảng số")}
 
 BREAKDOWN_TITLES = {
     "unit": _("Theo đơn vị"),

@@ -53,3 +53,8 @@ def test_admin_english_selectable(admin_client, admin_user):
     profile.save()
     response = admin_client.get("/admin/")
     assert '<html lang="en"' in response.content.decode()
+
+
+def test_admin_login_is_vietnamese_even_for_an_english_browser(client, db):
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="vi"' in response.content.decode()

@@ -1,0 +1,148 @@
+"""Import benchmark: generated rows into a fresh database; prints rows/s and peak memory.
+
+    .venv/bin/python bench/import_bench.py                 # 10,000 and 100,000 rows, scratch SQLite
+    .venv/bin/python bench/import_bench.py --rows 1000 --format csv
+    .venv/bin/python bench/import_bench.py --database-url postgres://u:p@127.0.0.1:5432/db_bench
+
+For each size: write a JSONL (or CSV) file, create a fresh database (a scratch SQLite
+file, or drop/create the PostgreSQL database named in the URL), migrate and seed the
+registers, then run the import in a child process. Peak memory is that child's
+``resource.getrusage(RUSAGE_SELF).ru_maxrss`` (the whole process: Python, Django, the
+import), measured after the import; rows/s counts validation and writing together.
+"""
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LANGS = ["vi", "bdq", "sed", "en", "lo", "zh-hans", "km"]
+TITLES = {
+    "vi": "Bảo đảm quyền con người ở vùng đồng bào dân tộc thiểu số",
+    "bdq": "'Bok kơ̆ ư̆ pơlei P'lơk",
+    "sed": "Kơ̆ne 'Năr ŭ ĭ",
+    "en": "Human rights in the highlands",
+    "lo": "ສິດທິມະນຸດ ໃນ ແຂວງ",
+    "zh-hans": "人权宣传产品",
+    "km": "សិទ្ធិមនុស្ស",
+}
+
+
+def generate(path, rows, kind):
+    rng = random.Random(42)
+    areas, formats = ["I", "II", "III", "IV", "V"], ["article", "news", "video", "radio-feature"]
+    units, channels = ["bao-kon-tum", "dai-ptth-kon-tum"], ["online-news", "facebook", "radio", "print"]
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        if kind == "csv":
+            import csv
+
+            sys.path.insert(0, ROOT)
+            from products.importing.columns import COLUMNS
+
+            writer = csv.DictWriter(out, fieldnames=COLUMNS)
+            writer.writeheader()
+        for i in range(rows):
+            lang = LANGS[i % len(LANGS)]
+            row = {
+                "external_id": f"bench-{i}",
+                "title": f"{TITLES[lang]} {i}",
+                "language": lang,
+                "area": rng.choice(areas),
+                "task": "3.3",
+                "format": rng.choice(formats),
+                "unit": rng.choice(units),
+                "summary": TITLES[lang] * 3,
+                "body": f"{TITLES[lang]}.\n\n{TITLES[lang]} — {i}.",
+                "transcript": "",
+                "topics": [],
+                "publications": [
+                    {"channel": rng.choice(channels), "date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"}
+                ],
+                "translation_of": "",
+                "files": [],
+            }
+            if kind == "csv":
+                from products.importing.columns import flatten_row
+
+                writer.writerow(flatten_row(row))
+            else:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+CHILD = r"""
+import os, resource, sys, time, django
+django.setup()
+from products.importing.run import run_import
+start = time.perf_counter()
+result = run_import(sys.argv[1], progress=False)
+elapsed = time.perf_counter() - start
+peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+assert result.ok and result.created == int(sys.argv[2]), result.summary()
+from wagtail.models import Page
+problems = [len(p) for p in Page.find_problems()]
+print(f"RESULT {elapsed:.2f} {peak_kb} {problems}")
+"""
+
+
+def fresh_database(url, workdir):
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="cms.settings.test")
+    if url.startswith("postgres"):
+        import psycopg
+
+        name = url.rsplit("/", 1)[1]
+        admin = url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    else:
+        url = f"sqlite:///{os.path.join(workdir, 'bench.sqlite3')}"
+        if os.path.exists(url[10:]):
+            os.remove(url[10:])
+    env["DATABASE_URL"] = url
+    manage = [sys.executable, os.path.join(ROOT, "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "seed_reference"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return env
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    parser.add_argument("--database-url", default="", help="PostgreSQL URL (its database is dropped!)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="import-bench-") as workdir:
+        for rows in args.rows:
+            path = os.path.join(workdir, f"products-{rows}.{args.format}")
+            generate(path, rows, args.format)
+            size_mb = os.path.getsize(path) / 1e6
+            env = fresh_database(args.database_url, workdir)
+            started = time.perf_counter()
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, path, str(rows)],
+                env=env,
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            wall = time.perf_counter() - started
+            line = next(line for line in out.splitlines() if line.startswith("RESULT"))
+            _, elapsed, peak_kb, problems = line.split(" ", 3)
+            elapsed = float(elapsed)
+            backend = "postgresql" if args.database_url else "sqlite"
+            print(
+                f"{rows:>7} rows ({args.format}, {size_mb:.1f} MB, {backend}): {elapsed:.1f} s, "
+                f"{rows / elapsed:,.0f} rows/s; peak RSS {int(peak_kb) / 1024:.0f} MB (ru_maxrss); "
+                f"process wall {wall:.1f} s; find_problems {problems}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Archive engines: the embedded one (default) and Elasticsearch (when configured)."""

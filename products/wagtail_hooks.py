@@ -66,3 +66,4 @@ class RegisterGroup(SnippetViewSetGroup):
 
 
 register_snippet(RegisterGroup)
+from products.importing import wagtail_hooks as _importing_hooks  # noqa: E402, F401

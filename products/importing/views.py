@@ -1,0 +1,136 @@
+"""Admin page: upload a file, see the row report, confirm the import.
+
+The upload is stored in a private temporary folder under a random token kept in the
+uploader's session; confirming imports that file and deletes it.
+"""
+
+import os
+import re
+import secrets
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from products.importing.readers import EXTENSIONS
+from products.importing.run import run_import
+
+TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
+SESSION_KEY = "products_import"
+
+
+def can_import(user):
+    return bool(user and user.is_active and (user.is_superuser or user.has_perm("products.add_productpage")))
+
+
+def upload_dir():
+    path = Path(getattr(settings, "PRODUCTS_IMPORT_DIR", "") or Path(tempfile.gettempdir()) / "ttnq-imports")
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Tệp dữ liệu"),
+        help_text=gettext_lazy("Tệp .jsonl, .csv (UTF-8) hoặc .xlsx, mỗi dòng một sản phẩm."),
+    )
+    skip_invalid = forms.BooleanField(
+        label=gettext_lazy("Bỏ qua các dòng lỗi, chỉ nhập các dòng hợp lệ"), required=False
+    )
+    as_draft = forms.BooleanField(
+        label=gettext_lazy("Nhập dưới dạng bản nháp (không xuất bản)"), required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        ext = os.path.splitext(upload.name)[1].lower()
+        if ext not in EXTENSIONS:
+            raise forms.ValidationError(_("Chỉ nhận tệp .jsonl, .csv hoặc .xlsx."))
+        return upload
+
+
+def _check(request):
+    if not can_import(request.user):
+        raise PermissionDenied
+
+
+def _stored(request, token):
+    if not TOKEN_RE.match(token):
+        raise Http404
+    entry = request.session.get(SESSION_KEY, {}).get(token)
+    if not entry:
+        raise Http404
+    path = upload_dir() / f"{token}{entry['ext']}"
+    if not path.is_file():
+        raise Http404
+    return entry, path
+
+
+def upload(request):
+    _check(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        token = secrets.token_hex(16)
+        ext = os.path.splitext(upload_file.name)[1].lower()
+        path = upload_dir() / f"{token}{ext}"
+        with open(path, "wb") as out:
+            for chunk in upload_file.chunks():
+                out.write(chunk)
+        entries = request.session.get(SESSION_KEY, {})
+        entries[token] = {
+            "ext": ext,
+            "name": upload_file.name,
+            "skip_invalid": form.cleaned_data["skip_invalid"],
+            "as_draft": form.cleaned_data["as_draft"],
+        }
+        request.session[SESSION_KEY] = entries
+        return redirect("products_import_review", token=token)
+    return TemplateResponse(request, "products/importing/upload.html", {"form": form})
+
+
+def review(request, token):
+    """The row report of the uploaded file, and (when something can be imported) a confirm button."""
+    _check(request)
+    entry, path = _stored(request, token)
+    result = run_import(path, dry_run=True, skip_invalid=entry["skip_invalid"])
+    report = result.report
+    can_confirm = not report.fatal and report.valid_rows > 0 and (report.ok or entry["skip_invalid"])
+    return TemplateResponse(
+        request,
+        "products/importing/review.html",
+        {
+            "entry": entry,
+            "token": token,
+            "report": report,
+            "lines": report.lines(),
+            "can_confirm": can_confirm,
+        },
+    )
+
+
+def confirm(request, token):
+    _check(request)
+    if request.method != "POST":
+        return redirect("products_import_review", token=token)
+    entry, path = _stored(request, token)
+    result = run_import(
+        path, skip_invalid=entry["skip_invalid"], as_draft=entry["as_draft"], user=request.user
+    )
+    if result.written:
+        path.unlink(missing_ok=True)
+        entries = request.session.get(SESSION_KEY, {})
+        entries.pop(token, None)
+        request.session[SESSION_KEY] = entries
+    return TemplateResponse(
+        request,
+        "products/importing/done.html",
+        {"entry": entry, "result": result, "summary": result.summary(), "lines": result.report.lines()},
+    )

@@ -21,6 +21,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     skipped: int = 0
+    index_seconds: float = 0.0
     page_ids: list = field(default_factory=list)
 
     @property
@@ -114,5 +115,6 @@ def run_import(
             bar.close()
     result.written = True
     result.created, result.updated = writer.created, writer.updated
+    result.index_seconds = writer.index_seconds
     result.skipped = len(report.invalid_rows)
     return result

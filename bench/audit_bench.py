@@ -1,0 +1,200 @@
+"""Time the full target-4 audit (headline, parts and every breakdown) on generated data.
+
+    .venv/bin/python bench/audit_bench.py --db sqlite --products 100000
+    .venv/bin/python bench/audit_bench.py --db postgres --products 1000000 \
+        --postgres-url postgres://ttnq:ttnq@127.0.0.1:5432/postgres
+
+A scratch database (``bench/out/audit.sqlite3`` or PostgreSQL ``ttnq_bench_audit``) is
+migrated and seeded, then N products are cloned from one real product with set-based
+SQL: 6 years 2023–2028 (one year = 1/6 of the rows), ~80 % Vietnamese, the rest spread
+over the 12 other languages, 19 units, 5 areas, 16 formats, 1–2 publications each on
+15 channels. The audit of one year is timed against the floor: a bare GROUP BY unit over
+the same year's live products. Prints p50/p95 over --repeat runs and peak memory.
+"""
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def configure(args):
+    if args.db == "sqlite":
+        path = ROOT / "bench" / "out" / "audit.sqlite3"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    else:
+        import psycopg
+
+        with psycopg.connect(args.postgres_url, autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS ttnq_bench_audit")
+            conn.execute("CREATE DATABASE ttnq_bench_audit")
+        os.environ["DATABASE_URL"] = args.postgres_url.rsplit("/", 1)[0] + "/ttnq_bench_audit"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
+    import django
+
+    django.setup()
+
+
+def build(n):
+    import datetime
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    from tests.factories import make_product
+
+    call_command("migrate", verbosity=0)
+    call_command("seed_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    template = make_product(title="template", publications=[("print", datetime.date(2023, 1, 1))])
+    pg = connection.vendor == "postgresql"
+    series = (
+        "SELECT generate_series(1, %s) AS s"
+        if pg
+        else "WITH RECURSIVE g(s) AS (SELECT 1 UNION ALL SELECT s + 1 FROM g WHERE s < %s) SELECT s FROM g"
+    )
+    uuid = "gen_random_uuid()" if pg else "lower(hex(randomblob(16)))"
+    pad = "lpad(s::text, 10, '0')" if pg else "printf('%%010d', s)"
+    page_cols = [f.column for f in template._meta.get_parent_list()[0]._meta.local_fields if f.column != "id"]
+    override = {
+        "path": f"'Z' || {pad}",
+        "slug": f"'p' || {pad}",
+        "url_path": f"'/bench/p' || {pad} || '/'",
+        "title": f"'Sản phẩm ' || {pad}",
+        "draft_title": f"'Sản phẩm ' || {pad}",
+        "translation_key": uuid,
+        "latest_revision_id": "NULL",
+        "live_revision_id": "NULL",
+    }
+    select_cols = ", ".join(override.get(c, f"t.{c}") for c in page_cols)
+    languages = ["vi"] * 36 + [
+        "bdq",
+        "sed",
+        "jra",
+        "jeh",
+        "tdf",
+        "brb",
+        "rmx",
+        "en",
+        "fr",
+        "zh-hans",
+        "lo",
+        "km",
+    ]
+    lang_case = (
+        "CASE "
+        + " ".join(f"WHEN s % {len(languages)} = {i} THEN '{c}'" for i, c in enumerate(languages))
+        + " END"
+    )
+    date_expr = "DATE '2023-01-01' + (s % 2190)" if pg else "date('2023-01-01', '+' || (s % 2190) || ' days')"
+    with connection.cursor() as cur:
+        cur.execute("SELECT id FROM products_unit ORDER BY id")
+        units = [r[0] for r in cur.fetchall()]
+        cur.execute("SELECT id FROM products_contentarea ORDER BY id")
+        areas = [r[0] for r in cur.fetchall()]
+        cur.execute("SELECT id FROM products_format ORDER BY id")
+        formats = [r[0] for r in cur.fetchall()]
+        cur.execute("SELECT id FROM products_channel ORDER BY id")
+        channels = [r[0] for r in cur.fetchall()]
+
+        def pick(values, expr):
+            return (
+                "CASE "
+                + " ".join(f"WHEN {expr} % {len(values)} = {i} THEN {v}" for i, v in enumerate(values))
+                + " END"
+            )
+
+        started = time.perf_counter()
+        cur.execute(
+            f"INSERT INTO wagtailcore_page ({', '.join(page_cols)}) "
+            f"SELECT {select_cols} FROM wagtailcore_page t, ({series}) g WHERE t.id = %s",
+            [n, template.pk],
+        )
+        cur.execute("SELECT id FROM wagtailcore_page WHERE path LIKE 'Z%%' ORDER BY id LIMIT 1")
+        first = cur.fetchone()[0]
+        product = f"(SELECT id, id - {first} + 1 AS s FROM wagtailcore_page WHERE path LIKE 'Z%%')"
+        cur.execute(
+            "INSERT INTO products_productpage (page_ptr_id, summary, body, transcript, area_id, format_id, "
+            "unit_id, language, first_published) "
+            f"SELECT id, '', '[]', CASE WHEN s % 4 = 0 THEN 'x' ELSE '' END, {pick(areas, 's')}, "
+            f"{pick(formats, '(s / 7)')}, {pick(units, '(s / 3)')}, {lang_case}, {date_expr} FROM {product} p"
+        )
+        cur.execute(
+            "INSERT INTO products_productpublication (page_id, sort_order, channel_id, date, url, reference) "
+            f"SELECT id, 0, {pick(channels, '(s * 7)')}, {date_expr}, '', '' FROM {product} p"
+        )
+        cur.execute(
+            "INSERT INTO products_productpublication (page_id, sort_order, channel_id, date, url, reference) "
+            f"SELECT id, 1, {pick(channels, '(s * 11 + 3)')}, {date_expr}, '', '' "
+            f"FROM {product} p WHERE s % 3 = 0"
+        )
+        cur.execute("ANALYZE")
+    print(f"generated {n:,} products in {time.perf_counter() - started:.1f} s")
+
+
+def floor_sql():
+    return (
+        "SELECT pp.unit_id, COUNT(*) FROM products_productpage pp JOIN wagtailcore_page wp "
+        "ON wp.id = pp.page_ptr_id WHERE wp.live = %s AND pp.first_published >= %s "
+        "AND pp.first_published <= %s GROUP BY pp.unit_id"
+    )
+
+
+def timed(fn, repeat):
+    fn()  # warm the caches once
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--products", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--year", type=int, default=2025)
+    parser.add_argument("--postgres-url", default="postgres://ttnq:ttnq@127.0.0.1:5432/postgres")
+    args = parser.parse_args()
+    configure(args)
+    build(args.products)
+
+    from django.db import connection
+
+    from audit.share import Period, Query, compute
+
+    period = Period.year(args.year)
+
+    def audit():
+        return compute(Query(period))
+
+    def floor():
+        with connection.cursor() as cur:
+            cur.execute(floor_sql(), [True, period.start, period.end])
+            return cur.fetchall()
+
+    result = audit()
+    a50, a95 = timed(audit, args.repeat)
+    f50, f95 = timed(floor, args.repeat)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"database: {connection.vendor}; products: {args.products:,}; year {args.year}: "
+        f"{result.total:,} in period, {result.counted:,} counted ({result.share:.1%})"
+    )
+    print(f"full audit (all breakdowns): p50 {a50:.1f} ms  p95 {a95:.1f} ms")
+    print(f"floor (bare GROUP BY unit):  p50 {f50:.1f} ms  p95 {f95:.1f} ms")
+    print(f"ratio audit/floor (p50): {a50 / f50:.2f}x; peak RSS {peak:.0f} MB (ru_maxrss)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+import io
+import json
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from products.importing import export
+
+
+def _pdf_bytes(text="Quyen con nguoi"):
+    """A minimal one-page PDF whose text pypdf can extract."""
+    content = f"BT /F1 12 Tf 20 50 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 100] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def row(external_id, **fields):
+    data = {
+        "external_id": external_id,
+        "title": f"Sản phẩm {external_id}",
+        "language": "vi",
+        "area": "III",
+        "task": "3.3",
+        "format": "article",
+        "unit": "bao-kon-tum",
+        "summary": "",
+        "body": "",
+        "transcript": "",
+        "topics": [],
+        "publications": [{"channel": "online-news", "date": "2024-03-01", "url": ""}],
+        "translation_of": "",
+        "files": [],
+    }
+    data.update(fields)
+    return data
+
+
+def write_file(path, rows):
+    """Write ``rows`` (JSONL-shaped dicts) as .jsonl, .csv or .xlsx by ``path``'s extension."""
+    suffix = str(path).rsplit(".", 1)[1]
+    if suffix == "xlsx":
+        export.write_xlsx(iter(rows), path)
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            if suffix == "csv":
+                export.write_csv(iter(rows), stream)
+            else:
+                for item in rows:
+                    stream.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return path
+
+
+def run(path, *args):
+    """Run import_products; returns (ok, stdout + stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_products", str(path), *args, "--no-progress", stdout=out, stderr=err)
+    except CommandError as error:
+        return False, out.getvalue() + err.getvalue() + str(error)
+    return True, out.getvalue() + err.getvalue()

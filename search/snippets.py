@@ -10,19 +10,20 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.text import _UNSPACED, prepare
+from search.text import CHARS, prepare
 
 _WORD_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f'\u2019\u2018\u02bc])+")
-_UNSPACED_RE = re.compile(f"[{_UNSPACED}]")
 WINDOW = 220
 
 
 def _spans(text, groups):
     latin = set()
     other = set()
-    for group in groups:
-        for word in group:
-            (other if _UNSPACED_RE.search(word) else latin).add(word)
+    for kind, words in groups:
+        if kind == CHARS:
+            other.add("".join(words))
+        else:
+            latin.update(words)
     spans = []
     if latin:
         for m in _WORD_RE.finditer(text):

@@ -30,7 +30,7 @@ from elasticsearch.dsl import (
 from elasticsearch.helpers import bulk
 
 from search.engines.base import FACETS, SearchResult, empty_facets, sort_facets
-from search.text import query_groups, tokens
+from search.text import CHARS, characters, query_groups, tokens
 
 logger = logging.getLogger(__name__)
 CONNECTION = "archive"
@@ -47,6 +47,7 @@ def alias_name():
 class ArchiveDocument(Document):
     title_words = Text(analyzer=prepared_words)
     body_words = Text(analyzer=prepared_words)
+    chars = Text(analyzer=prepared_words)
     title = Keyword(index=False)
     url = Keyword(index=False)
     external_id = Keyword()
@@ -69,6 +70,7 @@ def document_body(doc):
     return {
         "title_words": " ".join(tokens(doc["title"])),
         "body_words": " ".join(tokens(doc["text"])),
+        "chars": " ".join(characters(doc["title"] + "\n" + doc["text"])),
         "title": doc["title"],
         "url": doc["url"],
         "external_id": doc["external_id"] or None,
@@ -112,7 +114,10 @@ class ArchiveFacetedSearch(FacetedSearch):
 
     def query(self, search, query):
         must = [
-            Q("multi_match", query=" ".join(group), type="phrase", fields=self.fields) for group in self.groups
+            Q("match_phrase", chars=" ".join(words))
+            if kind == CHARS
+            else Q("multi_match", query=" ".join(words), type="phrase", fields=self.fields)
+            for kind, words in self.groups
         ]
         filters = []
         for name, values in sorted(self.archive_query.filters.items()):

@@ -17,7 +17,7 @@ from search.engines.base import (
     sort_facets,
     tag,
 )
-from search.text import query_groups, tokens
+from search.text import CHARS, characters, query_groups, tokens
 
 FTS = "search_archive_fts"
 MAX_POSITION = 16383  # PostgreSQL's limit for tsvector positions
@@ -78,9 +78,9 @@ class SqliteEngine(EmbeddedEngine):
 
     def match_expression(self, groups, filter_groups):
         parts = []
-        if groups:
-            text = " AND ".join(self._quote(" ".join(g)) for g in groups)
-            parts.append(f"{{title body}} : ({text})")
+        for kind, words in groups:
+            column = "chars" if kind == CHARS else "{title body}"
+            parts.append(f"{column} : {self._quote(' '.join(words))}")
         for tags in filter_groups:
             parts.append("tags : (" + " OR ".join(self._quote(t) for t in tags) + ")")
         if not parts:
@@ -103,7 +103,7 @@ class SqliteEngine(EmbeddedEngine):
         else:
             # bm25 is negative: smaller is better. Title words weigh more; tags not at all.
             # Ties (to 3 decimals) go to the reader's language, then to the newest.
-            order = f"round(bm25({FTS}, 5.0, 1.0, 0.0), 3), (lang = %s) DESC, date DESC, rowid DESC"
+            order = f"round(bm25({FTS}, 5.0, 1.0, 1.0, 0.0), 3), (lang = %s) DESC, date DESC, rowid DESC"
             params = [match, query.reader_language]
         sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s ORDER BY {order} LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
@@ -116,6 +116,7 @@ class SqliteEngine(EmbeddedEngine):
                 doc["page_id"],
                 " ".join(tokens(doc["title"])),
                 " ".join(tokens(doc["text"])),
+                " ".join(characters(doc["title"] + "\n" + doc["text"])),
                 " ".join(doc_tags(doc)),
                 facets_key(doc),
                 doc["language"],
@@ -131,8 +132,8 @@ class SqliteEngine(EmbeddedEngine):
         with connection.cursor() as cursor:
             self.delete([doc["page_id"] for doc in docs], cursor=cursor)
             cursor.executemany(
-                f"INSERT INTO {FTS} (rowid, title, body, tags, facets, lang, date) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                f"INSERT INTO {FTS} (rowid, title, body, chars, tags, facets, lang, date) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
                 rows,
             )
 
@@ -165,8 +166,8 @@ class PostgresEngine(EmbeddedEngine):
 
     def tsquery(self, groups, filter_groups):
         parts = []
-        for group in groups:
-            parts.append("(" + " <-> ".join(self._lexeme(w) for w in group) + ")")
+        for _kind, words in groups:
+            parts.append("(" + " <-> ".join(self._lexeme(w) for w in words) + ")")
         for tags in filter_groups:
             parts.append("(" + " | ".join(self._lexeme(t) for t in tags) + ")")
         if not parts:
@@ -177,7 +178,13 @@ class PostgresEngine(EmbeddedEngine):
         """A tsvector literal: title words weight A, body words B, tags D (ranked at 0)."""
         positions = {}
         pos = 0
-        for weight, words in (("A", tokens(doc["title"])), ("B", tokens(doc["text"]))):
+        sections = (
+            ("A", tokens(doc["title"])),
+            ("B", tokens(doc["text"])),
+            ("C", characters(doc["title"] + "\n" + doc["text"])),
+        )
+        for weight, words in sections:
+            pos = min(pos + 1, MAX_POSITION)  # a gap: no phrase spans two sections
             for word in words:
                 pos = min(pos + 1, MAX_POSITION)
                 positions.setdefault(word, []).append(f"{pos}{weight}")

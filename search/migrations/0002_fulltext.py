@@ -1,7 +1,8 @@
 """The full-text side of the archive index, in each database's own engine.
 
 SQLite: an FTS5 table over prepared words (the ``ascii`` tokenizer splits on the
-spaces ``search.text`` puts between words and keeps every non-ASCII letter and mark).
+spaces ``search.text`` puts between words and keeps every non-ASCII letter and mark);
+``chars`` holds the grapheme stream of Chinese, Lao and Khmer text, ``tags`` the filter words.
 PostgreSQL: a ``tsvector`` column built from the same words (no parser, no
 dictionary, no extension) with a GIN index.
 """
@@ -10,7 +11,7 @@ from django.db import migrations
 
 SQLITE_UP = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_archive_fts USING fts5("
-    "title, body, tags, facets UNINDEXED, lang UNINDEXED, date UNINDEXED, "
+    "title, body, chars, tags, facets UNINDEXED, lang UNINDEXED, date UNINDEXED, "
     "tokenize = \"ascii tokenchars '_'\")"
 )
 SQLITE_DOWN = "DROP TABLE IF EXISTS search_archive_fts"

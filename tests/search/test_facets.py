@@ -1,0 +1,106 @@
+"""Facet counts equal the number of matching products per value; filters combine."""
+
+import datetime
+
+import pytest
+
+from products.models import ProductPage
+from tests.factories import make_product
+from tests.search.conftest import find, ids
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def batch(db):
+    spec = [
+        ("vi", "I", "bao-kon-tum", "article", [("facebook", datetime.date(2023, 3, 1))]),
+        ("vi", "I", "bao-kon-tum", "news", [("facebook", datetime.date(2024, 3, 1)), ("print", datetime.date(2024, 3, 2))]),
+        ("vi", "II", "cong-an-tinh", "news", [("zalo", datetime.date(2024, 6, 1))]),
+        ("en", "II", "bao-kon-tum", "article", [("online-news", datetime.date(2025, 1, 1))]),
+        ("bdq", "III", "bao-kon-tum", "radio-feature", [("radio", datetime.date(2025, 2, 1))]),
+    ]
+    pages = []
+    for n, (language, area, unit, fmt, pubs) in enumerate(spec):
+        pages.append(
+            make_product(
+                title=f"Phòng chống mua bán người {n}",
+                summary="Kon Tum phòng chống mua bán người",
+                language=language,
+                area=area,
+                unit=unit,
+                format=fmt,
+                publications=pubs,
+            )
+        )
+    make_product(title="Phòng chống mua bán người nháp", live=False)
+    return pages
+
+
+def expected_facets(pages):
+    counts = {name: {} for name in ("language", "area", "year", "unit", "format", "channel")}
+    for page in pages:
+        page = ProductPage.objects.get(pk=page.pk)
+        values = {
+            "language": [page.language],
+            "area": [page.area.slug],
+            "year": [str(page.first_published.year)],
+            "unit": [page.unit.slug],
+            "format": [page.format.slug],
+            "channel": sorted({p.channel.slug for p in page.publications.all()}),
+        }
+        for name, vals in values.items():
+            for v in vals:
+                counts[name][v] = counts[name].get(v, 0) + 1
+    return counts
+
+
+def test_facet_counts_equal_matching_products(batch):
+    result = find("phong chong mua ban nguoi")
+    assert result.count == 5
+    assert result.facets == expected_facets(batch)
+    assert result.facets["channel"]["facebook"] == 2  # a product on two channels counts once per channel
+
+
+def test_filters_combine_and_counts_follow(batch):
+    result = find("mua ban nguoi", filters={"language": "vi", "area": "I"})
+    assert set(result.ids) == {batch[0].pk, batch[1].pk}
+    assert result.facets == expected_facets(batch[:2])
+    assert ids("mua ban nguoi", filters={"year": "2024", "unit": "bao-kon-tum"}) == {batch[1].pk}
+    assert ids("mua ban nguoi", filters={"channel": "zalo"}) == {batch[2].pk}
+    assert ids("mua ban nguoi", filters={"format": "news", "channel": "print"}) == {batch[1].pk}
+    # Several values of one facet: any of them.
+    assert ids("mua ban nguoi", filters={"language": ["en", "bdq"]}) == {batch[3].pk, batch[4].pk}
+    assert ids("mua ban nguoi", filters={"language": "fr"}) == set()
+
+
+def test_browsing_without_query_uses_filters(batch):
+    assert {p.pk for p in batch if p.language == "vi"} <= ids("", filters={"language": "vi"})
+    result = find("", filters={"area": "III", "language": "bdq"})
+    assert result.ids == [batch[4].pk]
+
+
+def test_sort_by_date_and_pagination(batch):
+    result = find("mua ban nguoi", sort="date")
+    dates = [ProductPage.objects.get(pk=i).first_published for i in result.ids]
+    assert dates == sorted(dates, reverse=True)
+    from search.engines.base import SearchQuery
+    from search.service import run_search
+
+    pages = [run_search(SearchQuery(q="mua ban nguoi", sort="date", page=n, page_size=2)) for n in (1, 2, 3)]
+    assert [len(p.ids) for p in pages] == [2, 2, 1]
+    assert sum((p.ids for p in pages), []) == result.ids
+    assert all(p.count == 5 for p in pages)
+
+
+def test_reader_language_wins_ties(db):
+    vi = make_product(title="Hội thảo Jrai", summary="cùng một nội dung", language="vi")
+    en = make_product(title="Hội thảo Jrai", summary="cùng một nội dung", language="en")
+    assert find("hoi thao jrai", reader_language="en").ids[0] == en.pk
+    assert find("hoi thao jrai", reader_language="vi").ids[0] == vi.pk
+
+
+def test_title_match_ranks_first(db):
+    body = make_product(title="Bản tin", summary="Nói về Măng Đen và nhiều chuyện khác nữa của tỉnh")
+    title = make_product(title="Măng Đen", summary="Bản tin")
+    assert find("mang den").ids[:2] == [title.pk, body.pk]

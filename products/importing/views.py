@@ -12,7 +12,6 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -56,9 +55,9 @@ class UploadForm(forms.Form):
         return upload
 
 
-def _check(request):
-    if not can_import(request.user):
-        raise PermissionDenied
+def _forbidden(request):
+    """A plain 403 (raising PermissionDenied inside the admin would redirect to the dashboard)."""
+    return TemplateResponse(request, "products/importing/forbidden.html", {}, status=403)
 
 
 def _stored(request, token):
@@ -74,7 +73,8 @@ def _stored(request, token):
 
 
 def upload(request):
-    _check(request)
+    if not can_import(request.user):
+        return _forbidden(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
@@ -98,7 +98,8 @@ def upload(request):
 
 def review(request, token):
     """The row report of the uploaded file, and (when something can be imported) a confirm button."""
-    _check(request)
+    if not can_import(request.user):
+        return _forbidden(request)
     entry, path = _stored(request, token)
     result = run_import(path, dry_run=True, skip_invalid=entry["skip_invalid"])
     report = result.report
@@ -117,7 +118,8 @@ def review(request, token):
 
 
 def confirm(request, token):
-    _check(request)
+    if not can_import(request.user):
+        return _forbidden(request)
     if request.method != "POST":
         return redirect("products_import_review", token=token)
     entry, path = _stored(request, token)

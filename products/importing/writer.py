@@ -49,20 +49,17 @@ class SectionState:
 
     def __init__(self, section):
         self.section = section
-        self.slugs = set(
-            Page.objects.filter(path__startswith=section.path, depth=section.depth + 1).values_list(
-                "slug", flat=True
-            )
-        )
+        self.slugs = set(self.children().values_list("slug", flat=True))
         self.next_step = None
 
+    def children(self):
+        # A range on the (indexed) path, not LIKE 'path%', which SQLite scans the whole table for.
+        low = self.section.path + Page.alphabet[0] * Page.steplen
+        high = self.section.path + Page.alphabet[-1] * Page.steplen
+        return Page.objects.filter(path__gte=low, path__lte=high)
+
     def refresh_step(self):
-        last = (
-            Page.objects.filter(path__startswith=self.section.path, depth=self.section.depth + 1)
-            .order_by("-path")
-            .values_list("path", flat=True)
-            .first()
-        )
+        last = self.children().order_by("-path").values_list("path", flat=True).first()
         self.next_step = (int(last[-Page.steplen :], len(Page.alphabet)) + 1) if last else 1
 
     def take_path(self):

@@ -4,10 +4,12 @@ The upload is stored in a private temporary folder under a random token kept in 
 uploader's session; confirming imports that file and deletes it.
 """
 
+import contextlib
 import os
 import re
 import secrets
 import tempfile
+import time
 from pathlib import Path
 
 from django import forms
@@ -23,6 +25,7 @@ from products.importing.run import run_import
 
 TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
 SESSION_KEY = "products_import"
+STALE_AFTER_SECONDS = 24 * 3600
 
 
 def can_import(user):
@@ -33,6 +36,15 @@ def upload_dir():
     path = Path(getattr(settings, "PRODUCTS_IMPORT_DIR", "") or Path(tempfile.gettempdir()) / "ttnq-imports")
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
+
+
+def _forget_stale_uploads(max_age=STALE_AFTER_SECONDS):
+    """Uploads never confirmed are deleted after a day."""
+    limit = time.time() - max_age
+    for stale in upload_dir().iterdir():
+        with contextlib.suppress(OSError):
+            if stale.is_file() and stale.stat().st_mtime < limit:
+                stale.unlink()
 
 
 class UploadForm(forms.Form):
@@ -78,6 +90,7 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
+        _forget_stale_uploads()
         token = secrets.token_hex(16)
         ext = os.path.splitext(upload_file.name)[1].lower()
         path = upload_dir() / f"{token}{ext}"

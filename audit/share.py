@@ -157,8 +157,9 @@ def product_flags_sql(query, digital_slugs):
     from products.models import Channel
 
     ethnic, foreign = list(languages.ETHNIC_CODES), list(languages.FOREIGN_CODES)
-    # Non-correlated IN (subquery): the database builds the set of digital products once
-    # instead of probing publications for every product (measured: bench/audit_bench.py).
+    # Channel ids, not a join on slugs. Keep EXISTS (an index probe per product): a
+    # non-correlated IN (subquery) made PostgreSQL re-scan the digital publications for
+    # every product once the set outgrew work_mem (minutes at 1,000,000 products).
     digital_ids = list(Channel.objects.filter(slug__in=digital_slugs).values_list("pk", flat=True))
     params = [*ethnic, *foreign, *digital_ids]
     where = ["wp.live = %s", "pp.first_published >= %s", "pp.first_published <= %s"]
@@ -172,12 +173,12 @@ def product_flags_sql(query, digital_slugs):
                {_month_sql()} AS month,
                CASE WHEN pp.language IN ({_placeholders(ethnic)}) THEN 1 ELSE 0 END AS ethnic,
                CASE WHEN pp.language IN ({_placeholders(foreign)}) THEN 1 ELSE 0 END AS foreign_,
-               CASE WHEN pp.page_ptr_id IN (
-                   SELECT pub.page_id FROM products_productpublication pub
-                   WHERE pub.channel_id IN ({_placeholders(digital_ids)})
+               CASE WHEN EXISTS (
+                   SELECT 1 FROM products_productpublication pub
+                   WHERE pub.page_id = pp.page_ptr_id AND pub.channel_id IN ({_placeholders(digital_ids)})
                ) THEN 1 ELSE 0 END AS digital,
-               CASE WHEN pp.transcript <> '' OR pp.body <> '[]' OR pp.page_ptr_id IN (
-                   SELECT att.page_id FROM products_productattachment att
+               CASE WHEN pp.transcript <> '' OR pp.body <> '[]' OR EXISTS (
+                   SELECT 1 FROM products_productattachment att WHERE att.page_id = pp.page_ptr_id
                ) THEN 1 ELSE 0 END AS digitised
         FROM products_productpage pp
         JOIN wagtailcore_page wp ON wp.id = pp.page_ptr_id

@@ -49,9 +49,13 @@ class EmbeddedEngine:
 
     # -- shared query building -------------------------------------------------------
     def filter_groups(self, query):
+        return self.filter_groups_of(query.filters)
+
+    @staticmethod
+    def filter_groups_of(filters):
         """One OR-group of tag words per filtered facet."""
         groups = []
-        for name, values in sorted(query.filters.items()):
+        for name, values in sorted(filters.items()):
             if values:
                 groups.append(sorted({tag(name, v) for v in values}))
         return groups
@@ -128,9 +132,11 @@ class SqliteEngine(EmbeddedEngine):
     def write(self, docs):
         if not docs:
             return
-        rows = self.fts_rows(docs)
+        self.delete([doc["page_id"] for doc in docs])
+        self.write_rows(self.fts_rows(docs))
+
+    def write_rows(self, rows):
         with connection.cursor() as cursor:
-            self.delete([doc["page_id"] for doc in docs], cursor=cursor)
             cursor.executemany(
                 f"INSERT INTO {FTS} (rowid, title, body, chars, tags, facets, lang, date) "
                 "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",

@@ -28,7 +28,9 @@ def register_slugs():
 
 def register_names():
     """{facet: {slug: display name}} for the registers (names in the active language)."""
-    names = {name: {obj.slug: str(obj) for obj in model.objects.all()} for name, model in register_slugs().items()}
+    names = {
+        name: {obj.slug: str(obj) for obj in model.objects.all()} for name, model in register_slugs().items()
+    }
     names["language"] = {lang.code: lang.local_name for lang in languages.LANGUAGES}
     return names
 
@@ -61,7 +63,8 @@ def parse(params, reader_language=""):
             unknown = [v for v in values if v not in known]
         if unknown:
             raise BadParameter(
-                _("Giá trị không hợp lệ cho %(name)s: %(values)s.") % {"name": name, "values": ", ".join(unknown)}
+                _("Giá trị không hợp lệ cho %(name)s: %(values)s.")
+                % {"name": name, "values": ", ".join(unknown)}
             )
         filters[name] = sorted(set(values))
     sort = params.get("sort") or "relevance"
@@ -82,5 +85,7 @@ def check_page(query, count):
     """Page beyond the last one (when there are results) is a bad parameter."""
     last = max(1, -(-count // query.page_size))
     if query.page > last:
-        raise BadParameter(_("Trang %(page)d vượt quá số trang (%(last)d).") % {"page": query.page, "last": last})
+        raise BadParameter(
+            _("Trang %(page)d vượt quá số trang (%(last)d).") % {"page": query.page, "last": last}
+        )
     return last

@@ -5,8 +5,8 @@ import time
 
 from django.utils.translation import gettext as _
 
-from search.engines.embedded import EmbeddedEngine
 from search.engines.elastic import configured_engine
+from search.engines.embedded import EmbeddedEngine
 from search.models import ArchiveEntry
 from search.snippets import highlight
 

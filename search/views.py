@@ -2,9 +2,8 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from cms import languages
 from search.engines.base import FACETS

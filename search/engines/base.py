@@ -54,7 +54,13 @@ def empty_facets():
 
 def add_facet_row(facets, language, area, year, unit, fmt, channels, n):
     """Add ``n`` products with these values to the facet counts."""
-    for name, value in (("language", language), ("area", area), ("year", year), ("unit", unit), ("format", fmt)):
+    for name, value in (
+        ("language", language),
+        ("area", area),
+        ("year", year),
+        ("unit", unit),
+        ("format", fmt),
+    ):
         if value not in (None, ""):
             key = str(value)
             facets[name][key] = facets[name].get(key, 0) + n

@@ -109,7 +109,11 @@ class ArchiveFacetedSearch(FacetedSearch):
         self.archive_query = query
         self.index = index
         self.groups = query_groups(query.q)
-        sort = ("-first_published",) if query.sort == "date" or not self.groups else ("_score", "-first_published")
+        sort = (
+            ("-first_published",)
+            if query.sort == "date" or not self.groups
+            else ("_score", "-first_published")
+        )
         super().__init__(query=query.q, sort=sort)
 
     def query(self, search, query):

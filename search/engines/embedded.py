@@ -1,3 +1,4 @@
+# ruff: noqa: S608 - SQL is built from fixed table names and fragments; every value is a parameter.
 """The embedded engine: the archive's own full-text tables in the site's database.
 
 One MATCH (SQLite FTS5) or one ``@@`` (PostgreSQL) finds the hits; filters are index

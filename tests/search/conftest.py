@@ -60,9 +60,7 @@ def archive(db):
             area="I",
             publications=[("online-news", datetime.date(2024, 12, 10))],
         ),
-        "zh": make_product(
-            title="世界人权宣言", language="zh-hans", summary=article("zh-hans", 8), area="V"
-        ),
+        "zh": make_product(title="世界人权宣言", language="zh-hans", summary=article("zh-hans", 8), area="V"),
         "lo": make_product(title="ປະກາດສາກົນ", language="lo", summary=article("lo", 8), area="V"),
         "km": make_product(title="សេចក្ដីប្រកាស", language="km", summary=article("km", 8), area="V"),
         "bdq": make_product(

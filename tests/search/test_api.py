@@ -32,7 +32,11 @@ def test_filters_and_paging(client, archive):
     assert len(data["results"]) == 2
     page2 = client.get("/api/search/", {"area": "V", "page_size": 2, "page": 2}).json()
     assert len(page2["results"]) == 1
-    assert {r["id"] for r in data["results"] + page2["results"]} == {archive["zh"], archive["lo"], archive["km"]}
+    assert {r["id"] for r in data["results"] + page2["results"]} == {
+        archive["zh"],
+        archive["lo"],
+        archive["km"],
+    }
     data = client.get("/api/search/", {"q": "bon", "language": "bdq", "sort": "date"}).json()
     assert [r["id"] for r in data["results"]] == [archive["bdq"]]
 
@@ -73,7 +77,9 @@ def test_bad_parameters_get_400_with_a_message(client, archive, params):
     assert response.json()["error"]
 
 
-@pytest.mark.parametrize("q", ['"', "'", '"quyen', "AND", "NOT OR", "(", "*", "NEAR(a b)", "-x", "a:b", "^", "\\"])
+@pytest.mark.parametrize(
+    "q", ['"', "'", '"quyen', "AND", "NOT OR", "(", "*", "NEAR(a b)", "-x", "a:b", "^", "\\"]
+)
 def test_query_syntax_gets_a_sensible_result(client, archive, q):
     response = client.get("/api/search/", {"q": q})
     assert response.status_code == 200

@@ -68,7 +68,9 @@ def _body(**kwargs):
 def test_query_body_words_chars_filters_facets():
     body = _body(q="Dak To 人人", filters={"area": ["I"], "language": ["vi", "en"]}, reader_language="vi")
     must = body["query"]["bool"]["must"]
-    assert {"multi_match": {"query": "dak", "fields": ["title_words^5", "body_words"], "type": "phrase"}} in must
+    assert {
+        "multi_match": {"query": "dak", "fields": ["title_words^5", "body_words"], "type": "phrase"}
+    } in must
     assert {"match_phrase": {"chars": "人 人"}} in must
     assert {"terms": {"area": ["I"]}} in body["query"]["bool"]["filter"]
     assert {"terms": {"language": ["en", "vi"]}} in body["query"]["bool"]["filter"]

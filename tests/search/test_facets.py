@@ -15,7 +15,13 @@ pytestmark = pytest.mark.django_db
 def batch(db):
     spec = [
         ("vi", "I", "bao-kon-tum", "article", [("facebook", datetime.date(2023, 3, 1))]),
-        ("vi", "I", "bao-kon-tum", "news", [("facebook", datetime.date(2024, 3, 1)), ("print", datetime.date(2024, 3, 2))]),
+        (
+            "vi",
+            "I",
+            "bao-kon-tum",
+            "news",
+            [("facebook", datetime.date(2024, 3, 1)), ("print", datetime.date(2024, 3, 2))],
+        ),
         ("vi", "II", "cong-an-tinh", "news", [("zalo", datetime.date(2024, 6, 1))]),
         ("en", "II", "bao-kon-tum", "article", [("online-news", datetime.date(2025, 1, 1))]),
         ("bdq", "III", "bao-kon-tum", "radio-feature", [("radio", datetime.date(2025, 2, 1))]),

@@ -2,9 +2,8 @@
 
 import pytest
 
-from products.models import ProductPage
+from products.models import ProductPage, Unit
 from products.sections import section_for
-from products.models import Unit
 from search.indexing import index_products, remove_products
 from search.models import ArchiveEntry
 from tests.factories import make_product

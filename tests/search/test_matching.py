@@ -72,7 +72,9 @@ def test_nonsense_finds_nothing(archive):
     assert ids("xyzzyplugh") == set()
 
 
-@pytest.mark.parametrize("query", ['"', "'", "AND", "OR NOT", "*", "(", "NEAR(", '"quyen', "-", ":", "^", "{", "\\"])
+@pytest.mark.parametrize(
+    "query", ['"', "'", "AND", "OR NOT", "*", "(", "NEAR(", '"quyen', "-", ":", "^", "{", "\\"]
+)
 def test_query_syntax_never_errors(archive, query):
     ids(query)  # no exception
 

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from search.engines.embedded import EmbeddedEngine
 from search.engines.elastic import configured_engine
+from search.engines.embedded import EmbeddedEngine
 from search.indexing import BATCH, _live_products, clear_index, document_for, write_documents
 
 
@@ -24,7 +24,9 @@ class Command(BaseCommand):
         engine = EmbeddedEngine.for_connection()
         elastic = None if skip_elasticsearch else configured_engine()
         if elastic is not None and not elastic.ping():
-            self.stderr.write(f"Elasticsearch at {elastic.url} is unreachable: rebuilding the embedded index only.")
+            self.stderr.write(
+                f"Elasticsearch at {elastic.url} is unreachable: rebuilding the embedded index only."
+            )
             elastic = None
         clear_index()
         bar = tqdm(total=len(ids), unit="product", disable=no_progress, file=self.stderr)

@@ -104,11 +104,25 @@ def sync_unit_sections(unit):
         if section.title != title:
             section.title = title
             _publish(section)
+    from products.desk.roles import ensure_unit_desk
+
+    ensure_unit_desk(unit)
 
 
 def section_for(unit, language_code):
-    """Where a product of ``unit`` in ``language_code`` lives; records the new language on the unit."""
+    """Where a product of ``unit`` in ``language_code`` lives.
+
+    A unit publishing in a new language gets its section there (with the desk's
+    permissions and workflow), and the language is recorded on the unit.
+    """
+    section = UnitSectionPage.objects.filter(unit=unit, locale__language_code=language_code).first()
+    if section is not None:
+        return section
     if language_code not in (unit.languages or []) and language_code != languages.DEFAULT:
         unit.languages = [*(unit.languages or []), language_code]
         Unit.objects.filter(pk=unit.pk).update(languages=unit.languages)
-    return ensure_section(unit, Locale.objects.get(language_code=language_code))
+    section = ensure_section(unit, Locale.objects.get(language_code=language_code))
+    from products.desk.roles import ensure_unit_desk
+
+    ensure_unit_desk(unit)
+    return section

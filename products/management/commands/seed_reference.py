@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from products import reference_data as data
+from products.desk.roles import ensure_roles
 from products.models import Channel, ContentArea, Format, PlanTask, Topic, Unit
 from products.sections import ensure_site_tree
 
@@ -68,5 +69,6 @@ class Command(BaseCommand):
             _upsert(Topic, slug, order, name_vi=vi, name_en=en)
         counts["topics"] = len(data.TOPICS)
 
+        ensure_roles()
         summary = ", ".join(f"{name}: {n}" for name, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Đã nạp danh mục — {summary}."))

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format messages bench-search bench-audit bench-import clean
+.PHONY: install run test lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -21,6 +21,7 @@ from search.engines.base import (
 from search.text import CHARS, characters, query_groups, tokens
 
 FTS = "search_archive_fts"
+META = "search_archive_meta"
 MAX_POSITION = 16383  # PostgreSQL's limit for tsvector positions
 
 
@@ -39,6 +40,11 @@ def facets_key(doc):
         [doc["language"], doc["area"] or "", str(doc["year"] or ""), doc["unit"] or "", doc["format"] or ""]
         + [" ".join(doc["channels"])]
     )
+
+
+def _desc(date_text):
+    """A sort key putting later ISO dates first."""
+    return tuple(-ord(c) for c in date_text)
 
 
 class EmbeddedEngine:
@@ -93,27 +99,53 @@ class SqliteEngine(EmbeddedEngine):
         return " AND ".join(parts)
 
     def _facet_rows(self, groups, filter_groups):
-        sql = f"SELECT facets, count(*) FROM {FTS} WHERE {FTS} MATCH %s GROUP BY facets"
+        sql = (
+            f"SELECT m.facets, count(*) FROM {FTS} JOIN {META} m ON m.id = {FTS}.rowid "
+            f"WHERE {FTS} MATCH %s GROUP BY m.facets"
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, [self.match_expression(groups, filter_groups)])
             for key, n in cursor.fetchall():
                 language, area, year, unit, fmt, channels = key.split("|")
                 yield language, area, year, unit, fmt, channels, n
 
+    TIE_WINDOW = 100
+
     def _page_ids(self, groups, filter_groups, query):
         match = self.match_expression(groups, filter_groups)
-        if query.sort == "date" or not groups:
-            order = "date DESC, rowid DESC"
-            params = [match]
-        else:
-            # bm25 is negative: smaller is better. Title words weigh more; tags not at all.
-            # Ties (to 3 decimals) go to the reader's language, then to the newest.
-            order = f"round(bm25({FTS}, 5.0, 1.0, 1.0, 0.0), 3), (lang = %s) DESC, date DESC, rowid DESC"
-            params = [match, query.reader_language]
-        sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s ORDER BY {order} LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, query.page_size, query.offset])
-            return [row[0] for row in cursor.fetchall()]
+            if query.sort == "date" or not groups:
+                cursor.execute(
+                    f"SELECT m.id FROM {META} m WHERE m.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) "
+                    "ORDER BY m.date DESC, m.id DESC LIMIT %s OFFSET %s",
+                    [match, query.page_size, query.offset],
+                )
+                return [row[0] for row in cursor.fetchall()]
+            # bm25 is negative: smaller is better. Title words weigh more; tags not at all.
+            # The ranking reads only the full-text index; ties (to 3 decimals) then go to the
+            # reader's language and the newest, decided over a window past the page's end.
+            window = query.offset + query.page_size + self.TIE_WINDOW
+            cursor.execute(
+                f"SELECT rowid, round(bm25({FTS}, 5.0, 1.0, 1.0, 0.0), 3) AS score FROM {FTS} "
+                f"WHERE {FTS} MATCH %s ORDER BY score LIMIT %s",
+                [match, window],
+            )
+            ranked = cursor.fetchall()
+            if not ranked:
+                return []
+            ids = [row[0] for row in ranked]
+            cursor.execute(
+                f"SELECT id, lang, date FROM {META} WHERE id IN ({','.join(['%s'] * len(ids))})", ids
+            )
+            meta = {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+        reader = query.reader_language
+
+        def key(row):
+            lang, date = meta.get(row[0], ("", ""))
+            return (row[1], lang != reader, _desc(date), -row[0])
+
+        ranked.sort(key=key)
+        return [row[0] for row in ranked[query.offset : query.offset + query.page_size]]
 
     def fts_rows(self, docs):
         return [
@@ -139,25 +171,29 @@ class SqliteEngine(EmbeddedEngine):
     def write_rows(self, rows):
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {FTS} (rowid, title, body, chars, tags, facets, lang, date) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                rows,
+                f"INSERT INTO {FTS} (rowid, title, body, chars, tags) VALUES (%s, %s, %s, %s, %s)",
+                [row[:5] for row in rows],
+            )
+            cursor.executemany(
+                f"INSERT INTO {META} (id, facets, lang, date) VALUES (%s, %s, %s, %s)",
+                [(row[0], *row[5:]) for row in rows],
             )
 
-    def delete(self, page_ids, cursor=None):
+    def delete(self, page_ids):
         if not page_ids:
             return
-        if cursor is None:
-            with connection.cursor() as cursor:
-                return self.delete(page_ids, cursor)
         ids = list(page_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            cursor.execute(f"DELETE FROM {FTS} WHERE rowid IN ({','.join(['%s'] * len(chunk))})", chunk)
+        with connection.cursor() as cursor:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join(["%s"] * len(chunk))
+                cursor.execute(f"DELETE FROM {FTS} WHERE rowid IN ({marks})", chunk)
+                cursor.execute(f"DELETE FROM {META} WHERE id IN ({marks})", chunk)
 
     def clear(self):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS}")
+            cursor.execute(f"DELETE FROM {META}")
 
     def optimize(self):
         with connection.cursor() as cursor:

@@ -9,12 +9,15 @@ dictionary, no extension) with a GIN index.
 
 from django.db import migrations
 
-SQLITE_UP = (
+SQLITE_UP = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_archive_fts USING fts5("
-    "title, body, chars, tags, facets UNINDEXED, lang UNINDEXED, date UNINDEXED, "
-    "tokenize = \"ascii tokenchars '_'\")"
-)
-SQLITE_DOWN = "DROP TABLE IF EXISTS search_archive_fts"
+    "title, body, chars, tags, tokenize = \"ascii tokenchars '_'\")",
+    # Facet values, language and date per rowid in a small table of their own: grouping the
+    # hits reads these short rows, never the FTS content rows with whole bodies in them.
+    "CREATE TABLE IF NOT EXISTS search_archive_meta ("
+    "id INTEGER PRIMARY KEY, facets TEXT NOT NULL, lang TEXT NOT NULL, date TEXT NOT NULL)",
+]
+SQLITE_DOWN = ["DROP TABLE IF EXISTS search_archive_fts", "DROP TABLE IF EXISTS search_archive_meta"]
 PG_UP = [
     "ALTER TABLE search_archiveentry ADD COLUMN tsv tsvector",
     "CREATE INDEX search_archiveentry_tsv ON search_archiveentry USING gin (tsv)",
@@ -25,7 +28,8 @@ PG_DOWN = ["DROP INDEX IF EXISTS search_archiveentry_tsv", "ALTER TABLE search_a
 def forwards(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
-        schema_editor.execute(SQLITE_UP)
+        for sql in SQLITE_UP:
+            schema_editor.execute(sql)
     elif vendor == "postgresql":
         for sql in PG_UP:
             schema_editor.execute(sql)
@@ -34,7 +38,8 @@ def forwards(apps, schema_editor):
 def backwards(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
-        schema_editor.execute(SQLITE_DOWN)
+        for sql in SQLITE_DOWN:
+            schema_editor.execute(sql)
     elif vendor == "postgresql":
         for sql in PG_DOWN:
             schema_editor.execute(sql)

@@ -73,3 +73,11 @@ class DigitalChannelChange(models.Model):
 
     def __str__(self):
         return f"{self.channel} → {self.is_digital} ({self.changed_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def previous_set(self):
+        """The digital set before this change: the set after it, with the channel's flag undone."""
+        after = set(self.digital_set)
+        slug = self.channel.slug
+        before = after - {slug} if self.is_digital else after | {slug}
+        return sorted(before)

@@ -151,3 +151,9 @@ def test_digital_change_in_admin_is_logged_with_user(admin_client, admin_user, r
     change = DigitalChannelChange.objects.first()
     assert change.channel == channel and change.is_digital and change.user == admin_user
     assert "radio" in change.digital_set
+    assert change.previous_set == sorted(set(change.digital_set) - {"radio"})
+    page = admin_client.get(reverse("audit:index"), {"year": 2024})
+    assert page.status_code == 200
+    assert (
+        " → ".join([", ".join(change.previous_set), ", ".join(change.digital_set)]) in page.content.decode()
+    )

@@ -186,3 +186,8 @@ LOGGING = {
 SILENCED_SYSTEM_CHECKS = []
 
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
+
+# Uploads are checked by content, not by extension (products/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "products.uploads.CheckedDocumentForm"
+WAGTAILMEDIA = {"MEDIA_FORM_BASE": "products.uploads.CheckedMediaForm"}
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

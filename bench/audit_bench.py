@@ -10,6 +10,18 @@ SQL: 6 years 2023–2028 (one year = 1/6 of the rows), ~80 % Vietnamese, the res
 over the 12 other languages, 19 units, 5 areas, 16 formats, 1–2 publications each on
 15 channels. The audit of one year is timed against the floor: a bare GROUP BY unit over
 the same year's live products. Prints p50/p95 over --repeat runs and peak memory.
+
+Recorded 2026-11-23 on a shared 2-CPU machine (load average 3-4 from concurrent test runs;
+PostgreSQL 15 local), year 2025 = 16,790 / 166,805 products in the period:
+  sqlite    100,000: audit p50 336 ms, p95 344 ms; floor p50 36 ms; 9.4x  (target 300 ms: missed)
+  postgres  100,000: audit p50 156 ms, p95 258 ms; floor p50 19 ms; 8.4x  (target 150 ms: missed)
+  postgres 1,000,000 (--repeat 7): audit p50 2,495 ms, p95 2,817 ms; floor p50 341 ms; 7.3x
+    before GROUPING SETS; after it, audit p50 2,097 ms (target 1 s: missed)
+The floor here is 3-8x the issue's (12 ms / 43 ms), so the machine is that much slower. Most
+of the audit is computing the flags (EXISTS over publications and attachments per product):
+1.3 s of the 2.1 s at 1,000,000; the breakdowns over the materialised flags cost the rest.
+A further step would be a denormalised "on a digital channel" flag kept on products (not
+ours to add: products/ is another engineer's).
 """
 
 import argparse

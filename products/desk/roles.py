@@ -88,7 +88,7 @@ def ensure_roles():
     """The cross-unit roles. Idempotent; re-grants the audit permission once the audit app has it."""
     from home.models import HomePage
 
-    translator = _group(TRANSLATOR)
+    translator = _group(TRANSLATOR, _perm("simple_translation", "submit_translation"))
     for home in HomePage.objects.all():
         for codename in EDITOR_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(

@@ -1,6 +1,7 @@
 """Admin registration for the registers: one "Danh mục" menu, each snippet declared once."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -67,3 +68,10 @@ class RegisterGroup(SnippetViewSetGroup):
 
 register_snippet(RegisterGroup)
 from products.importing import wagtail_hooks as _importing_hooks  # noqa: E402, F401
+
+
+@hooks.register("register_admin_viewset")
+def register_product_listing():
+    from products.desk.listing import ProductListingViewSet
+
+    return ProductListingViewSet()

@@ -75,3 +75,10 @@ def register_product_listing():
     from products.desk.listing import ProductListingViewSet
 
     return ProductListingViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_unit_review_queue(request, panels):
+    from products.desk.dashboard import UnitReviewQueuePanel
+
+    panels.append(UnitReviewQueuePanel(request))

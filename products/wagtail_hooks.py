@@ -82,3 +82,19 @@ def add_unit_review_queue(request, panels):
     from products.desk.dashboard import UnitReviewQueuePanel
 
     panels.append(UnitReviewQueuePanel(request))
+
+
+@hooks.register("register_admin_urls")
+def register_assigned_translation_view():
+    """Registered before simple_translation's own URL (products precedes it in INSTALLED_APPS)."""
+    from django.urls import path
+
+    from products.desk.translation import AssignedLanguagesTranslationView
+
+    return [
+        path(
+            "translation/submit/page/<int:page_id>/",
+            AssignedLanguagesTranslationView.as_view(),
+            name="translate_product_into",
+        )
+    ]

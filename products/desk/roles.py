@@ -16,6 +16,7 @@ from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, Wor
 EDITOR = "Phóng viên, biên tập viên – {unit}"
 REVIEWER = "Duyệt bài – {unit}"
 TRANSLATOR = "Biên dịch viên"
+TRANSLATOR_INTO = "Biên dịch viên – {language}"
 AUDITOR = "Kiểm tra viên"
 ADMINISTRATOR = "Quản trị viên"
 WORKFLOW = "Duyệt sản phẩm – {unit}"
@@ -94,6 +95,14 @@ def ensure_roles():
             GroupPagePermission.objects.get_or_create(
                 group=translator, page=home, permission=_page_perm(codename)
             )
+    from cms import languages
+    from products.desk.translation import permission_codename
+
+    for lang in languages.LANGUAGES:
+        _group(
+            TRANSLATOR_INTO.format(language=lang.local_name),
+            _perm("products", permission_codename(lang.code)),
+        )
     _group(AUDITOR, _perm("audit", "view_audit"))
     admin_permissions = list(Permission.objects.filter(content_type__app_label__in=ADMIN_APPS))
     admin_permissions += [

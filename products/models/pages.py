@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.languages import LANGUAGES
 from products.blocks import ProductBodyBlock
 from products.forms import ProductPageForm
 from products.slugs import ascii_slug
@@ -181,6 +182,10 @@ class ProductPage(Page):
         verbose_name = _("sản phẩm truyền thông")
         verbose_name_plural = _("sản phẩm truyền thông")
         indexes = [models.Index(fields=["first_published", "language"], name="product_period_lang")]
+        permissions = [
+            ("translate_into_" + lang.code.replace("-", "_"), _("Dịch sang %s") % lang.local_name)
+            for lang in LANGUAGES
+        ]
 
     TEXT_FIELDS = ("title", "draft_title", "seo_title", "search_description", "summary", "transcript")
 

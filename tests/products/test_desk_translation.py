@@ -49,14 +49,36 @@ def test_translation_counts_as_a_product_of_its_own(admin_client, registers):
     assert draft.pk != source.pk and draft.first_published == source.first_published
 
 
-def test_translator_role_may_submit_translations(client, django_user_model, registers):
+def translator_for(django_user_model, *language_names):
     translator = django_user_model.objects.create_user("dich", password="pw")
     translator.groups.add(Group.objects.get(name=roles.TRANSLATOR))
+    for name in language_names:
+        translator.groups.add(Group.objects.get(name=roles.TRANSLATOR_INTO.format(language=name)))
+    return translator
+
+
+def test_translator_translates_into_assigned_languages_only(client, django_user_model, registers):
+    translator = translator_for(django_user_model, "Bahnar")
     assert translator.has_perm("simple_translation.submit_translation")
-    assert not translator.groups.get().permissions.filter(codename="publish_page").exists()
+    assert not Group.objects.get(name=roles.TRANSLATOR).permissions.filter(codename="publish_page").exists()
     source = make_product(title="Tin cần dịch", language="vi", unit="bao-kon-tum")
     client.force_login(translator)
-    assert translate(client, source, "en").status_code == 302
-    draft = ProductPage.objects.get(translation_key=source.translation_key, locale__language_code="en")
+
+    response = client.get(reverse("simple_translation:submit_page_translation", args=[source.pk]))
+    offered = response.context["form"].fields["locales"].queryset
+    assert list(offered.values_list("language_code", flat=True)) == ["bdq"]
+
+    translate(client, source, "en")
+    assert not ProductPage.objects.filter(
+        translation_key=source.translation_key, locale__language_code="en"
+    ).exists()
+    assert translate(client, source, "bdq").status_code == 302
+    draft = ProductPage.objects.get(translation_key=source.translation_key, locale__language_code="bdq")
     assert not draft.live
-    assert Permission.objects.filter(codename="submit_translation").exists()
+
+
+def test_translator_without_languages_gets_403(client, django_user_model, registers):
+    source = make_product(title="Tin", language="vi", unit="bao-kon-tum")
+    client.force_login(translator_for(django_user_model))
+    assert translate(client, source, "en").status_code == 403
+    assert not Permission.objects.filter(codename="translate_into_en", group__name=roles.TRANSLATOR).exists()

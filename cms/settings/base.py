@@ -191,3 +191,8 @@ STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "products.uploads.CheckedDocumentForm"
 WAGTAILMEDIA = {"MEDIA_FORM_BASE": "products.uploads.CheckedMediaForm"}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# YouTube, Facebook and TikTok embeds are built offline from the URL; others use oEmbed.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "products.embeds.SocialPostFinder"},
+    {"class": "wagtail.embeds.finders.oembed"},
+]

@@ -302,6 +302,15 @@ class ProductAttachment(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("tệp đính kèm")
 
+    def save(self, *args, **kwargs):
+        """A PDF attached in the editor gets its text extracted once, for the archive search."""
+        if self.document_id and not self.extracted_text and self.document.file.name.lower().endswith(".pdf"):
+            from products.pdftext import extract_pdf_text
+
+            with self.document.file.open("rb") as handle:
+                self.extracted_text = extract_pdf_text(handle)
+        super().save(*args, **kwargs)
+
     def clean(self):
         from django.core.exceptions import ValidationError
 

@@ -89,3 +89,17 @@ def test_served_document_is_a_pdf_download_never_html(admin_client, client):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pdf_attached_in_the_editor_has_its_text_extracted(admin_client, registers):
+    from products.models import ProductAttachment
+    from tests.factories import make_product
+    from tests.importing.helpers import _pdf_bytes
+
+    post_document(admin_client, "bao-cao-upr.pdf", _pdf_bytes("Bao cao UPR chu ky IV"))
+    document = get_document_model().objects.get(title="bao-cao-upr.pdf")
+    page = make_product(title="Có tài liệu")
+    page.attachments = [ProductAttachment(document=document)]
+    page.save_revision().publish()
+    attachment = ProductAttachment.objects.get(page=page)
+    assert "Bao cao UPR chu ky IV" in attachment.extracted_text

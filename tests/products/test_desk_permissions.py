@@ -169,3 +169,22 @@ def test_review_workflow_submit_return_resubmit_approve(client, people, register
     reject = PageLogEntry.objects.get(page=page, action="wagtail.workflow.reject")
     assert "Cần bổ sung nguồn." in str(reject.data)
     assert datetime.date.today() >= page.first_published
+
+
+def test_administrator_manages_registers_and_users_editors_do_not(client, people, django_user_model, registers):
+    admin = member(django_user_model, "quantri", roles.ADMINISTRATOR)
+    channel = registers.channel["radio"]
+    register_urls = [
+        reverse("wagtailsnippets_products_channel:list"),
+        reverse("wagtailsnippets_products_channel:edit", args=[channel.pk]),
+        reverse("wagtailsnippets_products_unit:add"),
+    ]
+    login(client, admin)
+    for url in register_urls:
+        assert client.get(url).status_code == 200, url
+    assert client.get(reverse("wagtailusers_users:index")).status_code == 200
+    assert client.get(reverse("audit:index"), {"year": 2024}).status_code == 200
+    for role in ("editor", "reviewer", "auditor"):
+        login(client, people[role])
+        for url in [*register_urls, reverse("wagtailusers_users:index")]:
+            assert client.get(url).status_code != 200, (role, url)

@@ -171,7 +171,9 @@ def test_review_workflow_submit_return_resubmit_approve(client, people, register
     assert datetime.date.today() >= page.first_published
 
 
-def test_administrator_manages_registers_and_users_editors_do_not(client, people, django_user_model, registers):
+def test_administrator_manages_registers_and_users_editors_do_not(
+    client, people, django_user_model, registers
+):
     admin = member(django_user_model, "quantri", roles.ADMINISTRATOR)
     channel = registers.channel["radio"]
     register_urls = [

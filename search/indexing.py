@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.html import strip_tags
 
 from search.engines.embedded import EmbeddedEngine
+from search.engines.facet_table import bump_generation
 from search.models import ArchiveEntry
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ def write_documents(docs, engine=None):
         ArchiveEntry.objects.filter(page_id__in=ids).delete()
         ArchiveEntry.objects.bulk_create([entry_for(d) for d in docs], batch_size=BATCH)
         engine.write(docs)
+        bump_generation()
 
 
 def index_products(page_ids, progress=None):
@@ -128,6 +130,7 @@ def remove_products(page_ids):
     with transaction.atomic():
         EmbeddedEngine.for_connection().delete(ids)
         ArchiveEntry.objects.filter(page_id__in=ids).delete()
+        bump_generation()
     _elastic(lambda es: es.delete_documents(ids))
 
 
@@ -135,6 +138,7 @@ def clear_index():
     with transaction.atomic():
         EmbeddedEngine.for_connection().clear()
         ArchiveEntry.objects.all().delete()
+        bump_generation()
 
 
 def _elastic(action):

@@ -30,3 +30,21 @@ class ArchiveEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ArchiveGeneration(models.Model):
+    """A token that changes with every write to the archive index.
+
+    Search processes keep the facet values of the whole archive in memory
+    (``search.engines.facet_table``) and reload them when this token differs from the one
+    they loaded with. A random token, not a counter: a rolled-back write must never leave
+    a number that a later write could reuse.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "archive index generation"
+
+    def __str__(self):
+        return self.token

@@ -2,26 +2,20 @@
 """The embedded engine: the archive's own full-text tables in the site's database.
 
 One MATCH (SQLite FTS5) or one ``@@`` (PostgreSQL) finds the hits; filters are index
-words ANDed into that same full-text query, so they use the full-text index too. The
-page of results is one ranked query; the facets are one more query over the same match
-that groups the hits by their stored combination of facet values, and Python adds the
-combinations up per facet: the match never runs once per facet.
+words ANDed into that same full-text query, so they use the full-text index too. That
+one query returns every hit's id (and its score when ranking by relevance); the facet
+counts, the order and the page come from the in-memory facet table
+(``search.engines.facet_table``): the match runs once per search, never once per facet.
 """
 
+import numpy as np
 from django.db import connection
 
-from search.engines.base import (
-    ALL_TAG,
-    SearchResult,
-    add_facet_row,
-    empty_facets,
-    sort_facets,
-    tag,
-)
+from search.engines.base import ALL_TAG, SearchResult, empty_facets, sort_facets, tag
+from search.engines.facet_table import current_table
 from search.text import CHARS, characters, query_groups, tokens
 
 FTS = "search_archive_fts"
-META = "search_archive_meta"
 MAX_POSITION = 16383  # PostgreSQL's limit for tsvector positions
 
 
@@ -35,20 +29,9 @@ def doc_tags(doc):
     return tags
 
 
-def facets_key(doc):
-    return "|".join(
-        [doc["language"], doc["area"] or "", str(doc["year"] or ""), doc["unit"] or "", doc["format"] or ""]
-        + [" ".join(doc["channels"])]
-    )
-
-
-def _desc(date_text):
-    """A sort key putting later ISO dates first."""
-    return tuple(-ord(c) for c in date_text)
-
-
 class EmbeddedEngine:
     name = "database"
+    score_digits = 3  # scores equal to this many decimals tie; the tie-breaks decide
 
     @staticmethod
     def for_connection():
@@ -71,13 +54,24 @@ class EmbeddedEngine:
         groups = query_groups(query.q)
         if query.q.strip() and not groups:
             return SearchResult(0, [], empty_facets(), self.name, groups=[])
-        facets = empty_facets()
-        count = 0
-        for row in self._facet_rows(groups, self.filter_groups(query)):
-            count += row[-1]
-            add_facet_row(facets, *row)
-        ids = self._page_ids(groups, self.filter_groups(query), query) if count > query.offset else []
-        return SearchResult(count, ids, sort_facets(facets), self.name, groups=groups)
+        scored = bool(groups) and query.sort != "date"
+        ids, scores = self._hits(groups, self.filter_groups(query), scored)
+        table = current_table()
+        rows, found = table.rows_of(ids)
+        if scores is not None:
+            scores = scores[found]
+        top = table.top(rows, scores, query.reader_language, query.offset + query.page_size)
+        page = [int(i) for i in table.ids[top[query.offset :]]]
+        return SearchResult(len(rows), page, sort_facets(table.counts(rows)), self.name, groups=groups)
+
+    def _arrays(self, fetched, scored):
+        """(ids, scores) as numpy arrays from fetched (id[, score]) rows."""
+        if not fetched:
+            return np.zeros(0, np.int64), (np.zeros(0) if scored else None)
+        if not scored:
+            return np.fromiter((row[0] for row in fetched), np.int64, len(fetched)), None
+        both = np.array(fetched, dtype=np.float64)
+        return both[:, 0].astype(np.int64), np.round(both[:, 1], self.score_digits)
 
 
 class SqliteEngine(EmbeddedEngine):
@@ -98,54 +92,15 @@ class SqliteEngine(EmbeddedEngine):
             parts.append(f"tags : {self._quote(ALL_TAG)}")
         return " AND ".join(parts)
 
-    def _facet_rows(self, groups, filter_groups):
-        sql = (
-            f"SELECT m.facets, count(*) FROM {FTS} JOIN {META} m ON m.id = {FTS}.rowid "
-            f"WHERE {FTS} MATCH %s GROUP BY m.facets"
-        )
+    def _hits(self, groups, filter_groups, scored):
+        # bm25 is negative: smaller is better. Title words weigh more; tags not at all.
+        score = f", bm25({FTS}, 5.0, 1.0, 1.0, 0.0)" if scored else ""
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.match_expression(groups, filter_groups)])
-            for key, n in cursor.fetchall():
-                language, area, year, unit, fmt, channels = key.split("|")
-                yield language, area, year, unit, fmt, channels, n
-
-    TIE_WINDOW = 100
-
-    def _page_ids(self, groups, filter_groups, query):
-        match = self.match_expression(groups, filter_groups)
-        with connection.cursor() as cursor:
-            if query.sort == "date" or not groups:
-                cursor.execute(
-                    f"SELECT m.id FROM {META} m WHERE m.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) "
-                    "ORDER BY m.date DESC, m.id DESC LIMIT %s OFFSET %s",
-                    [match, query.page_size, query.offset],
-                )
-                return [row[0] for row in cursor.fetchall()]
-            # bm25 is negative: smaller is better. Title words weigh more; tags not at all.
-            # The ranking reads only the full-text index; ties (to 3 decimals) then go to the
-            # reader's language and the newest, decided over a window past the page's end.
-            window = query.offset + query.page_size + self.TIE_WINDOW
             cursor.execute(
-                f"SELECT rowid, round(bm25({FTS}, 5.0, 1.0, 1.0, 0.0), 3) AS score FROM {FTS} "
-                f"WHERE {FTS} MATCH %s ORDER BY score LIMIT %s",
-                [match, window],
+                f"SELECT rowid{score} FROM {FTS} WHERE {FTS} MATCH %s",
+                [self.match_expression(groups, filter_groups)],
             )
-            ranked = cursor.fetchall()
-            if not ranked:
-                return []
-            ids = [row[0] for row in ranked]
-            cursor.execute(
-                f"SELECT id, lang, date FROM {META} WHERE id IN ({','.join(['%s'] * len(ids))})", ids
-            )
-            meta = {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
-        reader = query.reader_language
-
-        def key(row):
-            lang, date = meta.get(row[0], ("", ""))
-            return (row[1], lang != reader, _desc(date), -row[0])
-
-        ranked.sort(key=key)
-        return [row[0] for row in ranked[query.offset : query.offset + query.page_size]]
+            return self._arrays(cursor.fetchall(), scored)
 
     def fts_rows(self, docs):
         return [
@@ -155,9 +110,6 @@ class SqliteEngine(EmbeddedEngine):
                 " ".join(tokens(doc["text"])),
                 " ".join(characters(doc["title"] + "\n" + doc["text"])),
                 " ".join(doc_tags(doc)),
-                facets_key(doc),
-                doc["language"],
-                doc["first_published"].isoformat() if doc["first_published"] else "",
             )
             for doc in docs
         ]
@@ -172,11 +124,7 @@ class SqliteEngine(EmbeddedEngine):
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {FTS} (rowid, title, body, chars, tags) VALUES (%s, %s, %s, %s, %s)",
-                [row[:5] for row in rows],
-            )
-            cursor.executemany(
-                f"INSERT INTO {META} (id, facets, lang, date) VALUES (%s, %s, %s, %s)",
-                [(row[0], *row[5:]) for row in rows],
+                rows,
             )
 
     def delete(self, page_ids):
@@ -188,12 +136,10 @@ class SqliteEngine(EmbeddedEngine):
                 chunk = ids[start : start + 500]
                 marks = ",".join(["%s"] * len(chunk))
                 cursor.execute(f"DELETE FROM {FTS} WHERE rowid IN ({marks})", chunk)
-                cursor.execute(f"DELETE FROM {META} WHERE id IN ({marks})", chunk)
 
     def clear(self):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS}")
-            cursor.execute(f"DELETE FROM {META}")
 
     def optimize(self):
         with connection.cursor() as cursor:
@@ -202,6 +148,8 @@ class SqliteEngine(EmbeddedEngine):
 
 class PostgresEngine(EmbeddedEngine):
     """PostgreSQL full-text search: a tsvector built from prepared words, a GIN index."""
+
+    score_digits = 4
 
     @staticmethod
     def _lexeme(word):
@@ -237,33 +185,16 @@ class PostgresEngine(EmbeddedEngine):
         # PostgreSQL keeps at most 256 positions per lexeme.
         return " ".join(f"{self._lexeme(w)}:{','.join(p[:256])}" for w, p in positions.items())
 
-    def _facet_rows(self, groups, filter_groups):
-        sql = (
-            "SELECT language, area, year, unit, format, channels, count(*) FROM search_archiveentry "
-            "WHERE tsv @@ %s::tsquery GROUP BY language, area, year, unit, format, channels"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self.tsquery(groups, filter_groups)])
-            yield from cursor.fetchall()
-
-    def _page_ids(self, groups, filter_groups, query):
+    def _hits(self, groups, filter_groups, scored):
+        # ts_rank is higher for better hits: negated, so that smaller is better as on SQLite.
         tsq = self.tsquery(groups, filter_groups)
-        if query.sort == "date" or not groups:
-            order = "first_published DESC NULLS LAST, page_id DESC"
-            params = [tsq]
-        else:
-            order = (
-                "round(ts_rank('{0, 0.2, 0.4, 1.0}', tsv, %s::tsquery)::numeric, 4) DESC, "
-                "(language = %s) DESC, first_published DESC NULLS LAST, page_id DESC"
-            )
-            params = [tsq, tsq, query.reader_language]
-        sql = (
-            f"SELECT page_id FROM search_archiveentry WHERE tsv @@ %s::tsquery "
-            f"ORDER BY {order} LIMIT %s OFFSET %s"
-        )
+        score = ", -ts_rank('{0, 0.2, 0.4, 1.0}', tsv, %s::tsquery)" if scored else ""
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, query.page_size, query.offset])
-            return [row[0] for row in cursor.fetchall()]
+            cursor.execute(
+                f"SELECT page_id{score} FROM search_archiveentry WHERE tsv @@ %s::tsquery",
+                [tsq, tsq] if scored else [tsq],
+            )
+            return self._arrays(cursor.fetchall(), scored)
 
     def write(self, docs):
         with connection.cursor() as cursor:

@@ -110,3 +110,36 @@ def test_title_match_ranks_first(db):
     body = make_product(title="Bản tin", summary="Nói về Măng Đen và nhiều chuyện khác nữa của tỉnh")
     title = make_product(title="Măng Đen", summary="Bản tin")
     assert find("mang den").ids[:2] == [title.pk, body.pk]
+
+
+def test_facet_counts_follow_an_edit_and_an_unpublish_at_once(batch):
+    """The in-memory facet table is reloaded after every index write, in this process too."""
+    from products.models import ContentArea
+
+    assert find("mua ban nguoi").facets["area"] == {"I": 2, "II": 2, "III": 1}
+    page = ProductPage.objects.get(pk=batch[2].pk)
+    page.area = ContentArea.objects.get(slug="III")
+    page.save_revision().publish()
+    assert find("mua ban nguoi").facets["area"] == {"I": 2, "II": 1, "III": 2}
+    ProductPage.objects.get(pk=batch[0].pk).unpublish()
+    result = find("mua ban nguoi")
+    assert result.count == 4
+    assert batch[0].pk not in result.ids
+    assert result.facets["area"] == {"I": 1, "II": 1, "III": 2}
+
+
+def test_facet_table_counts_orders_and_drops_unknown_ids(batch):
+    import numpy as np
+
+    from search.engines.facet_table import current_table
+
+    table = current_table()
+    pks = sorted(p.pk for p in batch)
+    rows, found = table.rows_of([pks[0], 10**9, pks[-1]])
+    assert found.tolist() == [True, False, True]
+    assert table.ids[rows].tolist() == [pks[0], pks[-1]]
+    everything = np.arange(len(table.ids))
+    assert table.counts(everything) == expected_facets(batch)
+    newest_first = table.ids[table.top(everything, None, "", 3)].tolist()
+    by_date = sorted(batch, key=lambda p: ProductPage.objects.get(pk=p.pk).first_published, reverse=True)
+    assert newest_first == [p.pk for p in by_date[:3]]

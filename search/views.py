@@ -80,9 +80,13 @@ def search_page(request):
             names = register_names()
             base = request.GET.copy()
             base.pop("page", None)
+            page_hits = hits(result)
+            for hit in page_hits:
+                hit["language_name"] = names["language"].get(hit["language"], hit["language"])
+                hit["area_name"] = names["area"].get(hit["area"], hit["area"]) if hit["area"] else ""
             context.update(
                 result=result,
-                hits=hits(result),
+                hits=page_hits,
                 facets=_facet_links(request.GET, result, names),
                 page=query.page,
                 last_page=last,
@@ -90,7 +94,6 @@ def search_page(request):
                 next_qs=_with_page(base, query.page + 1) if query.page < last else "",
                 date_qs=_with_sort(request.GET, "date"),
                 relevance_qs=_with_sort(request.GET, "relevance"),
-                language_names=names["language"],
             )
     except BadParameter as exc:
         context["error"] = str(exc)

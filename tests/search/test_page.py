@@ -61,3 +61,9 @@ def test_bad_parameter_is_a_400_page(client, archive):
     response = client.get("/vi/search/", {"q": "quyen", "area": "VII"})
     assert response.status_code == 400
     assert "VII" in response.content.decode()
+
+
+def test_hits_name_their_language_and_area(client, archive):
+    html = client.get("/vi/search/", {"q": "bon", "language": "bdq"}).content.decode()
+    assert '<p class="meta">Bahnar · III.' in html  # the register's name, not the code
+    assert 'class="search-layout with-facets"' in html

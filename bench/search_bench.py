@@ -9,7 +9,7 @@ UDHR paragraphs (70 % Vietnamese, the rest English, French, Chinese, Lao, Khmer,
 Then Wagtail's own database index of the same pages (``update_index``). It times a fixed
 query mix through the embedded engine with all six facets, next to the bare
 ``MATCH … ORDER BY rank LIMIT 20`` on the same rows (the floor; on PostgreSQL
-``@@ … ORDER BY ts_rank DESC LIMIT 20``) and Wagtail's stock
+``@@ … ORDER BY ts_rank DESC LIMIT 20`` with the engine's plan setting) and Wagtail's stock
 database backend on the same pages. ``--reuse`` keeps the database of an earlier run.
 """
 
@@ -215,7 +215,7 @@ def time_embedded(repeat):
 def time_floor(repeat):
     from django.db import connection
 
-    from search.engines.embedded import FTS, EmbeddedEngine
+    from search.engines.embedded import FTS, TSV, EmbeddedEngine, without_seqscan
     from search.text import query_groups
 
     engine = EmbeddedEngine.for_connection()
@@ -224,12 +224,13 @@ def time_floor(repeat):
         express = engine.match_expression
     else:
         sql = (
-            "SELECT page_id FROM search_archiveentry WHERE tsv @@ %(q)s::tsquery "
-            "ORDER BY ts_rank(tsv, %(q)s::tsquery) DESC LIMIT 20"
+            f"SELECT page_id FROM {TSV} WHERE tsv @@ %(q)s::tsquery "
+            "ORDER BY ts_rank('{0, 0.2, 0.4, 1.0}', tsv, %(q)s::tsquery) DESC LIMIT 20"
         )
         express = engine.tsquery
     times = []
-    with connection.cursor() as cursor:
+    # On PostgreSQL the floor gets the engine's plan setting too (see without_seqscan).
+    with connection.cursor() if connection.vendor == "sqlite" else without_seqscan() as cursor:
         for _ in range(repeat):
             for q, filters in QUERIES:
                 match = express(query_groups(q), engine.filter_groups_of(filters))

@@ -1,10 +1,10 @@
 """The archive index: one row per live product, kept by ``search.indexing``.
 
 ``ArchiveEntry`` holds what a result shows and the facet values; the full-text side
-lives beside it in a table of the database's own engine, created by migration 0002:
-an FTS5 virtual table ``search_archive_fts`` on SQLite (rowid = page id), a
-``tsv tsvector`` column with a GIN index on PostgreSQL. Both hold only prepared text
-(``search.text``); the pages themselves are never altered.
+lives beside it in a table of the database's own engine: an FTS5 virtual table
+``search_archive_fts`` on SQLite (rowid = page id; migration 0002), a table
+``search_archive_tsv`` (page id, tsvector, GIN index; migration 0004) on PostgreSQL.
+Both hold only prepared text (``search.text``); the pages themselves are never altered.
 """
 
 from django.db import models

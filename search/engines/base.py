@@ -52,22 +52,6 @@ def empty_facets():
     return {name: {} for name in FACETS}
 
 
-def add_facet_row(facets, language, area, year, unit, fmt, channels, n):
-    """Add ``n`` products with these values to the facet counts."""
-    for name, value in (
-        ("language", language),
-        ("area", area),
-        ("year", year),
-        ("unit", unit),
-        ("format", fmt),
-    ):
-        if value not in (None, ""):
-            key = str(value)
-            facets[name][key] = facets[name].get(key, 0) + n
-    for channel in set((channels or "").split()):
-        facets["channel"][channel] = facets["channel"].get(channel, 0) + n
-
-
 def sort_facets(facets):
     """Counts largest first, then by value; years newest first."""
     out = {}

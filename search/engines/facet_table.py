@@ -14,7 +14,7 @@ loaded with.
 import gc
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection
@@ -35,6 +35,7 @@ class FacetTable:
     values: dict  # facet -> list of values, indexed by code
     channels: np.ndarray  # bool matrix: product x channel
     dates: np.ndarray  # first_published as a day number, NO_DATE when unknown
+    memo: dict = field(default_factory=dict)  # engines' figures for this generation of the archive
 
     @classmethod
     def load(cls, token):

@@ -143,3 +143,37 @@ def test_facet_table_counts_orders_and_drops_unknown_ids(batch):
     newest_first = table.ids[table.top(everything, None, "", 3)].tolist()
     by_date = sorted(batch, key=lambda p: ProductPage.objects.get(pk=p.pk).first_published, reverse=True)
     assert newest_first == [p.pk for p in by_date[:3]]
+
+
+def test_words_in_half_the_archive_skip_bm25_and_keep_its_order(db, monkeypatch):
+    """FTS5's bm25 floors the idf of a word found in at least half the rows: every hit scores
+    0.000, so the engine does not compute it, and the order is the one bm25 would give."""
+    from django.db import connection
+
+    from search.engines.embedded import SqliteEngine
+    from search.engines.facet_table import current_table
+    from search.text import query_groups
+
+    if connection.vendor != "sqlite":
+        pytest.skip("bm25 is SQLite FTS5's; PostgreSQL ranks with ts_rank")
+    for n, language in enumerate(["vi", "en", "vi", "bdq", "vi", "en"], start=1):
+        make_product(
+            title=f"Kon Tum {n}" if n % 2 else f"Tin số {n}",
+            summary="Kon Tum " * n + "Gia Lai" * (n == 1),
+            language=language,
+            publications=[("facebook", datetime.date(2024, 1, n))],
+        )
+    # A rare word: in the title of an older product, in the body of a newer one.
+    title = make_product(title="Plei Kần", publications=[("radio", datetime.date(2023, 1, 1))])
+    body = make_product(
+        title="Măng Đen", summary="Gia Lai, Plei Kần", publications=[("radio", datetime.date(2025, 1, 1))]
+    )
+    engine, table = SqliteEngine(), current_table()
+    assert engine.scores_all_equal(query_groups("kon tum"), table)
+    assert not engine.scores_all_equal(query_groups("plei"), table)
+    assert not engine.scores_all_equal(query_groups('"kon tum"'), table)  # a phrase: computed
+    shortcut = {q: find(q, reader_language="en").ids for q in ("kon tum", "kon", "plei", "gia lai")}
+    assert shortcut["plei"] == [title.pk, body.pk]  # ranked, not newest first
+    monkeypatch.setattr(SqliteEngine, "scores_all_equal", lambda *args: False)
+    assert {q: find(q, reader_language="en").ids for q in shortcut} == shortcut
+    assert len(shortcut["kon tum"]) == 6

@@ -242,13 +242,16 @@ class PostgresEngine(EmbeddedEngine):
 
     def _hits(self, groups, filter_groups, scored, table=None):
         # ts_rank is higher for better hits: negated, so that smaller is better as on SQLite.
+        # It ranks by the query's words alone: beside a filter word (weight 0) a lone word
+        # would score 0 for every hit, and each extra term costs a pass over every position.
         tsq = self.tsquery(groups, filter_groups)
+        rank_tsq = self.tsquery(groups, [])
         # Two arrays in one row: a third faster to fetch than a row per hit.
         score = ", array_agg(-ts_rank('{0, 0.2, 0.4, 1.0}', tsv, %s::tsquery))" if scored else ""
         with without_seqscan() as cursor:
             cursor.execute(
                 f"SELECT array_agg(page_id){score} FROM {TSV} WHERE tsv @@ %s::tsquery",
-                [tsq, tsq] if scored else [tsq],
+                [rank_tsq, tsq] if scored else [tsq],
             )
             row = cursor.fetchone()
         ids = np.array(row[0] or [], dtype=np.int64)

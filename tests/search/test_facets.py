@@ -112,6 +112,17 @@ def test_title_match_ranks_first(db):
     assert find("mang den").ids[:2] == [title.pk, body.pk]
 
 
+def test_a_filter_does_not_change_the_ranking(db):
+    for n in range(3):  # the word must be rare for bm25 to weigh it (see scores_all_equal)
+        make_product(title=f"Kon Tum {n}", publications=[("radio", datetime.date(2024, 1, 1))])
+    old_title = make_product(title="Plei Kần", publications=[("radio", datetime.date(2023, 1, 1))])
+    new_body = make_product(
+        title="Măng Đen", summary="Gia Lai, Plei Kần", publications=[("radio", datetime.date(2025, 1, 1))]
+    )
+    assert find("plei").ids == [old_title.pk, new_body.pk]
+    assert find("plei", filters={"channel": "radio", "language": "vi"}).ids == [old_title.pk, new_body.pk]
+
+
 def test_facet_counts_follow_an_edit_and_an_unpublish_at_once(batch):
     """The in-memory facet table is reloaded after every index write, in this process too."""
     from products.models import ContentArea

@@ -210,7 +210,7 @@ class PostgresEngine(EmbeddedEngine):
     def _lexeme(word):
         return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
-    def tsquery(self, groups, filter_groups):
+    def tsquery(self, groups, filter_groups, join=" & "):
         parts = []
         for _kind, words in groups:
             parts.append("(" + " <-> ".join(self._lexeme(w) for w in words) + ")")
@@ -218,7 +218,7 @@ class PostgresEngine(EmbeddedEngine):
             parts.append("(" + " | ".join(self._lexeme(t) for t in tags) + ")")
         if not parts:
             parts.append(self._lexeme(ALL_TAG))
-        return " & ".join(parts)
+        return join.join(parts)
 
     def tsvector(self, doc):
         """A tsvector literal: title words weight A, body words B, tags D (ranked at 0)."""
@@ -242,10 +242,13 @@ class PostgresEngine(EmbeddedEngine):
 
     def _hits(self, groups, filter_groups, scored, table=None):
         # ts_rank is higher for better hits: negated, so that smaller is better as on SQLite.
-        # It ranks by the query's words alone: beside a filter word (weight 0) a lone word
-        # would score 0 for every hit, and each extra term costs a pass over every position.
+        # The hits must have every word; the rank is of the words alone, ORed: the frequency
+        # of each in title and body, as bm25 on SQLite. (An AND query ranks by how near the
+        # words stand, over every pair of positions: 80-95 ms instead of 52-55 ms for
+        # ``quyen con nguoi`` over 36,000 hits; beside a filter word of weight 0, a lone word
+        # would score 0 for every hit.)
         tsq = self.tsquery(groups, filter_groups)
-        rank_tsq = self.tsquery(groups, [])
+        rank_tsq = self.tsquery(groups, [], join=" | ")
         # Two arrays in one row: a third faster to fetch than a row per hit.
         score = ", array_agg(-ts_rank('{0, 0.2, 0.4, 1.0}', tsv, %s::tsquery))" if scored else ""
         with without_seqscan() as cursor:

@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class AdminDefaultLanguageMiddleware:
@@ -18,4 +20,23 @@ class AdminDefaultLanguageMiddleware:
         if request.path.startswith("/admin/") and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return self.get_response(request)
+
+
+class RejectNulCharactersMiddleware:
+    """A query string with a NUL character gets a 400, before any view sees it.
+
+    PostgreSQL text cannot hold U+0000: a ``?unit=%00`` that reaches a queryset filter
+    would raise a 500. Django's forms refuse NUL in their fields; parameters read straight
+    from ``request.GET`` (search filters, the API, listings) are covered here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
+            return HttpResponseBadRequest(
+                _("Tham số không hợp lệ: có ký tự NUL."), content_type="text/plain; charset=utf-8"
+            )
         return self.get_response(request)

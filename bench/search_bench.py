@@ -202,14 +202,15 @@ def time_embedded(repeat):
     from search.engines.embedded import EmbeddedEngine
 
     engine = EmbeddedEngine.for_connection()
-    times, counts = [], {}
+    times, counts, per_query = [], {}, {}
     for _ in range(repeat):
         for q, filters in QUERIES:
             t = time.perf_counter()
             result = engine.search(SearchQuery(q=q, filters=filters, reader_language="vi"))
             times.append((time.perf_counter() - t) * 1000)
             counts[q or str(filters)] = result.count
-    return times, counts
+            per_query.setdefault(q or str(filters), []).append(times[-1])
+    return times, counts, {q: percentile(t, 50) for q, t in per_query.items()}
 
 
 def time_floor(repeat):
@@ -297,7 +298,7 @@ def main():
     else:
         build(args.products, args.stock)
     load_ms = time_table_load()
-    embedded, counts = time_embedded(args.repeat)
+    embedded, counts, medians = time_embedded(args.repeat)
     floor = time_floor(args.repeat)
     p = {
         name: (percentile(t, 50), percentile(t, 95)) for name, t in (("embedded", embedded), ("floor", floor))
@@ -311,6 +312,8 @@ def main():
     print(f"{'embedded engine, all 6 facets':<40} {p['embedded'][0]:>10.1f} {p['embedded'][1]:>10.1f}")
     print(f"{'floor (bare ranked full-text, LIMIT 20)':<40} {p['floor'][0]:>10.1f} {p['floor'][1]:>10.1f}")
     print(f"embedded p95 / floor p95 = {p['embedded'][1] / max(p['floor'][1], 0.001):.1f}x")
+    slowest = sorted(medians.items(), key=lambda kv: -kv[1])[:4]
+    print("slowest queries, embedded median ms: " + ", ".join(f"{q!r} {ms:.1f}" for q, ms in slowest))
     print(f"facet table (re)load after an index write: {load_ms:.0f} ms, once per process and write")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process: {peak:.0f} MB")

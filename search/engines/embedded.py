@@ -19,6 +19,7 @@ from search.text import CHARS, WORDS, characters, query_groups, tokens
 
 FTS = "search_archive_fts"  # SQLite: FTS5 table, rowid = page id
 VOCAB = "search_archive_vocab"  # SQLite: its fts5vocab 'col' table (migration 0005)
+MEMO_WORDS = 10_000  # document counts kept per archive generation
 TSV = "search_archive_tsv"  # PostgreSQL: page_id, tsv (GIN); see migration 0004
 MAX_POSITION = 16383  # PostgreSQL's limit for tsvector positions
 
@@ -125,12 +126,15 @@ class SqliteEngine(EmbeddedEngine):
             rows = table.memo["fts_rows"] = self._count(f"SELECT count(*) FROM {FTS}_docsize")
         for _kind, (word,) in groups:
             key = ("fts_docs", word)
-            if key not in table.memo:
+            docs = table.memo.get(key)
+            if docs is None:
                 # Rows with the word in title or body: at least as many as in either column.
-                table.memo[key] = self._count(
+                docs = self._count(
                     f"SELECT max(doc) FROM {VOCAB} WHERE term = %s AND col IN ('title', 'body')", [word]
                 )
-            if 2 * table.memo[key] < rows:
+                if len(table.memo) < MEMO_WORDS:  # random words must not grow it without end
+                    table.memo[key] = docs
+            if 2 * docs < rows:
                 return False
         return True
 
@@ -195,8 +199,9 @@ def without_seqscan():
     local to this transaction (or savepoint) and put back at once.
     """
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
+        cursor.execute("SELECT current_setting('enable_seqscan')")
         previous = cursor.fetchone()[0]
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
         yield cursor  # on an error, atomic's rollback puts the setting back
         cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
 

@@ -69,15 +69,6 @@ class EmbeddedEngine:
         page = [int(i) for i in table.ids[top[query.offset :]]]
         return SearchResult(len(rows), page, sort_facets(table.counts(rows)), self.name, groups=groups)
 
-    def _arrays(self, fetched, scored):
-        """(ids, scores) as numpy arrays from fetched (id[, score]) rows."""
-        if not fetched:
-            return np.zeros(0, np.int64), (np.zeros(0) if scored else None)
-        if not scored:
-            return np.fromiter((row[0] for row in fetched), np.int64, len(fetched)), None
-        both = np.array(fetched, dtype=np.float64)
-        return both[:, 0].astype(np.int64), np.round(both[:, 1], self.score_digits)
-
 
 class SqliteEngine(EmbeddedEngine):
     """SQLite FTS5 over prepared words (rowid = page id)."""
@@ -109,6 +100,15 @@ class SqliteEngine(EmbeddedEngine):
                 [self.match_expression(groups, filter_groups)],
             )
             return self._arrays(cursor.fetchall(), scored)
+
+    def _arrays(self, fetched, scored):
+        """(ids, scores) as numpy arrays from fetched (id[, score]) rows."""
+        if not fetched:
+            return np.zeros(0, np.int64), (np.zeros(0) if scored else None)
+        if not scored:
+            return np.fromiter((row[0] for row in fetched), np.int64, len(fetched)), None
+        both = np.array(fetched, dtype=np.float64)
+        return both[:, 0].astype(np.int64), np.round(both[:, 1], self.score_digits)
 
     def scores_all_equal(self, groups, table):
         """Whether bm25 would give every hit the same score (so it need not be computed).

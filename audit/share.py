@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
-from cms import languages
+from products import languages
 
 BREAKDOWNS = ("unit", "area", "language", "channel", "format", "month")
 STATUS_LABELS = {"below": _("dưới chỉ tiêu"), "within": _("đạt chỉ tiêu"), "above": _("vượt chỉ tiêu")}

@@ -15,7 +15,7 @@ from audit import charts, exports
 from audit.forms import YEARS, AuditFilterForm
 from audit.models import DigitalChannelChange
 from audit.share import BREAKDOWNS, STATUS_LABELS, WHICH, Period, Query, compute, drilldown_sql
-from cms import languages
+from products import languages
 from products.models import Channel, ContentArea, Format, ProductPage, Unit
 
 PERMISSION = "audit.view_audit"

@@ -1,4 +1,4 @@
-from cms import languages
+from products import languages
 
 
 def portal_languages(request):

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from cms import languages
+from products import languages
 
 
 class UnitForm(WagtailAdminModelForm):

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
-from cms import languages
 from home.models import HomePage
+from products import languages
 from products.models import ProductIndexPage, Unit, UnitSectionPage
 
 INDEX_SLUG = "san-pham"

@@ -1,9 +1,16 @@
-"""Register changes that the page tree must follow."""
+"""What products announces, and the register changes that the page tree must follow.
+
+``products_imported`` is sent after each committed import batch with the ids of the products
+it created or updated (``page_ids``). Bulk imports bypass Wagtail's page signals, so other
+apps (the archive search) listen to this one; products itself never imports them.
+"""
 
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from products.models import Unit
+
+products_imported = Signal()
 
 
 @receiver(post_save, sender=Unit, dispatch_uid="products.unit_sections")

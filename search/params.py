@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from cms import languages
+from products import languages
 from search.engines.base import FILTERS, SORTS, SearchQuery
 
 MAX_PAGE_SIZE = 100

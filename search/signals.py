@@ -1,4 +1,4 @@
-"""The index follows the page tree at once: publish, unpublish, move, delete.
+"""The index follows the page tree at once: publish, unpublish, move, delete, and bulk imports.
 
 Editing a live product publishes a new revision (``page_published``); saving a draft
 changes nothing live and so nothing in the index.
@@ -46,11 +46,17 @@ def on_deleted(sender, instance, **kwargs):
     remove_products([instance.pk])
 
 
+def on_imported(sender, page_ids, **kwargs):
+    index_products(page_ids)
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="search.on_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search.on_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search.on_moved")
     from products.models import ProductPage
+    from products.signals import products_imported
 
+    products_imported.connect(on_imported, dispatch_uid="search.on_imported")
     post_delete.connect(on_deleted, sender=ProductPage, dispatch_uid="search.on_deleted_product")
     post_delete.connect(on_deleted, sender=Page, dispatch_uid="search.on_deleted_page")

@@ -19,7 +19,7 @@ _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 # A Latin base letter (after NFD) followed by combining marks: drop the marks.
 _LATIN_MARKS_RE = re.compile(r"([A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u0300-\u036f]+")
 _LETTERS = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
-# Scripts written without spaces between words (cms.languages.UNSPACED_SCRIPTS).
+# Scripts written without spaces between words (products.languages.UNSPACED_SCRIPTS).
 _UNSPACED = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e80-\u0eff\u1780-\u17ff\u19e0-\u19ff"
 _UNSPACED_RUN_RE = re.compile(f"[{_UNSPACED}]+")
 _CHUNK_RE = re.compile(f"([{_UNSPACED}]+)|([^\\W_]+)")

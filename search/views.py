@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
-from cms import languages
+from products import languages
 from search.engines.base import FACETS
 from search.params import BadParameter, check_page, parse, register_names
 from search.service import hits, run_search

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.conf import locale as django_locale
 
-from cms import languages
+from products import languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 

@@ -12,7 +12,7 @@ from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import WorkflowState
 
-from cms import languages
+from products import languages
 from products.models import Channel, ContentArea, Format, ProductPage, Unit
 
 STATUS_CHOICES = [

@@ -95,7 +95,7 @@ def ensure_roles():
             GroupPagePermission.objects.get_or_create(
                 group=translator, page=home, permission=_page_perm(codename)
             )
-    from cms import languages
+    from products import languages
     from products.desk.translation import permission_codename
 
     for lang in languages.LANGUAGES:

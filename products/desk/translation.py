@@ -18,7 +18,7 @@ def permission_codename(code):
 
 
 def permitted_language_codes(user):
-    from cms import languages
+    from products import languages
 
     return [code for code in languages.CODES if user.has_perm(f"products.{permission_codename(code)}")]
 

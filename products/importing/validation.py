@@ -17,7 +17,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms import languages
+from products import languages
 from products.importing.columns import parse_publication_item, split_list
 from products.importing.html import body_to_html
 from products.importing.readers import FileReadError, RowReadError, iter_rows

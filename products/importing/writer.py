@@ -13,8 +13,6 @@ running it again updates those and creates the rest.
 Re-imported products go through the ordinary Wagtail path (revision, publish).
 """
 
-import importlib.util
-import logging
 import os
 import time
 import uuid
@@ -27,21 +25,14 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from products.importing.validation import resolve_root
+from products.signals import products_imported
 from products.slugs import ascii_slug
 
-logger = logging.getLogger(__name__)
 
-
-def index_products(page_ids):
-    """Hand the new products to the search engineer's indexer, when it exists."""
-    if not page_ids:
-        return
-    if importlib.util.find_spec("search.indexing") is None:
-        logger.warning("search.indexing does not exist yet: %d imported products not indexed", len(page_ids))
-        return
-    from search.indexing import index_products as index
-
-    index(list(page_ids))
+def announce_imported(page_ids):
+    """Tell the listeners (the archive search among them) which products a batch wrote."""
+    if page_ids:
+        products_imported.send(sender=Writer, page_ids=list(page_ids))
 
 
 class SectionState:
@@ -91,7 +82,7 @@ class Writer:
         self.content_type = ContentType.objects.get_for_model(ProductPage)
         self.created = 0
         self.updated = 0
-        self.index_seconds = 0.0  # time spent in the search indexer, for the benchmark
+        self.index_seconds = 0.0  # time spent by the products_imported listeners (search), for the bench
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -158,7 +149,7 @@ class Writer:
                 if row.external_id in existing:
                     ids.append(self._update(existing[row.external_id], row, keys[row.external_id]))
         started = time.perf_counter()
-        index_products(ids)
+        announce_imported(ids)
         self.index_seconds += time.perf_counter() - started
         return ids
 

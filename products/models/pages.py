@@ -16,9 +16,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.languages import LANGUAGES
 from products.blocks import ProductBodyBlock
 from products.forms import ProductPageForm
+from products.languages import LANGUAGES
 from products.slugs import ascii_slug
 from products.text import nfc, nfc_stream
 from products.validators import validate_not_future

@@ -162,7 +162,7 @@ class Unit(Register):
             raise ValidationError({"successor": _("Một đơn vị không thể kế thừa chính nó.")})
         if self.pk and self.successor_id and self.pk in self.successor_chain_ids():
             raise ValidationError({"successor": _("Chuỗi kế thừa tạo thành vòng lặp.")})
-        from cms import languages
+        from products import languages
 
         unknown = [code for code in self.languages or [] if code not in languages.BY_CODE]
         if unknown:

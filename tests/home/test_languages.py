@@ -4,7 +4,7 @@ import pytest
 from django.utils.translation import get_language_info
 from wagtail.models import Locale
 
-from cms import languages
+from products import languages
 
 
 @pytest.mark.parametrize("code", languages.CODES)

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework.relations import SlugRelatedField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -133,24 +133,53 @@ class ProductPage(Page):
         _("ngày đăng đầu tiên"), null=True, blank=True, db_index=True, editable=False
     )
 
+    # The editor in the order of the job: write, classify, record where it went out, attach
+    # files; then Wagtail's own promote (slug, SEO) and settings (scheduling) tabs.
     content_panels = [
         *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("transcript"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("area"), FieldPanel("format")]),
-                FieldPanel("task"),
-                FieldPanel("topics"),
-                FieldPanel("unit", read_only=True),
-            ],
-            heading=_("Phân loại"),
+        FieldPanel(
+            "summary", help_text=_("Vài câu giới thiệu sản phẩm; hiện trong danh sách và kết quả tìm kiếm.")
         ),
-        InlinePanel("publications", label=_("Lần đăng tải"), min_num=1),
-        InlinePanel("attachments", label=_("Tệp đính kèm")),
+        FieldPanel("body", help_text=_("Nội dung chính: đoạn văn, ảnh, trích dẫn, video nhúng.")),
+        FieldPanel("transcript"),
+    ]
+    classification_panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("area", help_text=_("Nội dung tuyên truyền I–V theo mục III của Kế hoạch.")),
+                FieldPanel("format", help_text=_("Bài viết, phóng sự, tin phát thanh, video…")),
+            ]
+        ),
+        FieldPanel("task", help_text=_("Nhiệm vụ của Kế hoạch mà sản phẩm thực hiện, nếu có.")),
+        FieldPanel("topics", help_text=_("Các chủ đề trong văn bản hướng dẫn hằng năm, nếu có.")),
+        FieldPanel("unit", read_only=True, help_text=_("Đơn vị của chuyên mục chứa sản phẩm; tự điền.")),
+    ]
+    publication_panels = [
+        InlinePanel(
+            "publications",
+            label=_("Lần đăng tải"),
+            min_num=1,
+            help_text=_("Mỗi lần sản phẩm được đăng, phát sóng hay trưng bày; cần ít nhất một lần."),
+        ),
+    ]
+    attachment_panels = [
+        InlinePanel(
+            "attachments",
+            label=_("Tệp đính kèm"),
+            help_text=_("Tệp PDF, ảnh, âm thanh hoặc video của sản phẩm."),
+        ),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("external_id")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Nội dung")),
+            ObjectList(classification_panels, heading=_("Phân loại")),
+            ObjectList(publication_panels, heading=_("Đăng tải")),
+            ObjectList(attachment_panels, heading=_("Tệp đính kèm")),
+            ObjectList(promote_panels, heading=_("Quảng bá")),
+            ObjectList(Page.settings_panels, heading=_("Cài đặt")),
+        ]
+    )
     base_form_class = ProductPageForm
     parent_page_types = ["products.UnitSectionPage"]
     subpage_types = []

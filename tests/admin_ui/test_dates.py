@@ -40,5 +40,14 @@ def test_picker_and_short_formats_are_day_first():
     assert AdminDateInput().get_config()["format"] == "d/m/Y"
     assert AdminDateTimeInput().get_config()["format"] == "d/m/Y H:i"
     with translation.override("vi"):
+        assert formats.date_format(datetime.date(2024, 7, 30)) == "30/07/2024"
         assert formats.date_format(datetime.date(2024, 7, 30), "SHORT_DATE_FORMAT") == "30/07/2024"
         assert formats.get_format("FIRST_DAY_OF_WEEK") == 1
+
+
+def test_admin_listings_show_dates_as_dd_mm_yyyy(client, administrator):
+    """The units register lists validity dates with the default DATE_FORMAT."""
+    client.force_login(administrator)
+    html = client.get("/admin/snippets/products/unit/").content.decode()
+    assert "01/01/2023" in html
+    assert "tháng 1 năm 2023" not in html

@@ -1,9 +1,13 @@
 """Vietnamese date formats on top of Django's: dd/mm/yyyy, weeks starting on Monday.
 
-Django's vi module writes short dates as d-m-Y and has no input formats, so its forms
-would fall back to the US month-first list; WAGTAIL_DATE_FORMAT must be parseable here.
+Django's vi module writes dates as "Ngày 01 tháng 1 năm 2023" (long in admin listings) and
+short dates as d-m-Y, and has no input formats, so its forms would fall back to the US
+month-first list; WAGTAIL_DATE_FORMAT must be parseable here. The portal's templates
+already write d/m/Y.
 """
 
+DATE_FORMAT = "d/m/Y"
+DATETIME_FORMAT = "d/m/Y H:i"
 SHORT_DATE_FORMAT = "d/m/Y"
 SHORT_DATETIME_FORMAT = "d/m/Y H:i"
 FIRST_DAY_OF_WEEK = 1

@@ -1,0 +1,90 @@
+"""What every browser test of the admin checks, in one place for the other browser tests to reuse.
+
+``watch(tab, site)`` records, for one Playwright tab, the requests to hosts other than the
+site's, the console errors and the uncaught page errors; ``english_on(tab)`` lists the common
+English strings (``ENGLISH_STRINGS``) still visible on the page, in its text or in an input's
+placeholder. Screenshots go to ``SCREENSHOTS`` (``var/screenshots/`` unless the environment
+variable ``SCREENSHOTS_DIR`` names another folder), which CI keeps as artifacts.
+"""
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SCREENSHOTS = Path(
+    os.environ.get("SCREENSHOTS_DIR", Path(__file__).resolve().parents[2] / "var" / "screenshots")
+)
+
+# English strings an editor used to meet every day (issue 14); none may be visible in the admin.
+ENGLISH_STRINGS = (
+    "Save draft",
+    "Content",
+    "Promote",
+    "Collapse all",
+    "Images",
+    "Documents",
+    "Media",
+    "Reports",
+    "Help",
+    "Search all pages",
+    "Drag and drop",
+    "Duration",
+    "Thumbnail",
+    "Tags",
+    "Page 1 of 1",
+)
+
+needs_chromium = pytest.mark.skipif(
+    shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed (apt-get install chromium)"
+)
+
+
+@dataclass
+class Watch:
+    site: str
+    outside_requests: list = field(default_factory=list)
+    console_errors: list = field(default_factory=list)
+
+    def on_request(self, request):
+        url = urlsplit(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.site:
+            self.outside_requests.append(request.url)
+
+    def on_console(self, message):
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    def on_page_error(self, error):
+        self.console_errors.append(f"uncaught: {error}")
+
+
+def watch(tab, site_url):
+    """Start recording outside requests and console errors of ``tab`` for the site at ``site_url``."""
+    recorder = Watch(site=urlsplit(site_url).netloc)
+    tab.on("request", recorder.on_request)
+    tab.on("console", recorder.on_console)
+    tab.on("pageerror", recorder.on_page_error)
+    return recorder
+
+
+def english_on(tab, strings=ENGLISH_STRINGS):
+    """The strings of ``strings`` visible on the page: its rendered text or input placeholders."""
+    visible = tab.evaluate(
+        "() => [document.body.innerText,"
+        " ...Array.from(document.querySelectorAll('[placeholder]'))"
+        ".filter(e => e.offsetParent !== null).map(e => e.placeholder)].join('\\n')"
+    )
+    return [text for text in strings if text in visible]
+
+
+def screenshot(tab, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path

@@ -50,8 +50,22 @@ def reporter_pages(product):
         ("01-bang-dieu-khien", "/admin/"),
         ("02-cay-trang", "/admin/pages/"),
         ("03-chuyen-muc", f"/admin/pages/{product.get_parent().pk}/"),
-        ("04-sua-san-pham", f"/admin/pages/{product.pk}/edit/"),
+        ("04-sua-san-pham", f"/admin/pages/{product.pk}/edit/", open_the_date_picker),
     ]
+
+
+def open_the_date_picker(tab):
+    """The publication date reads dd/mm/yyyy, and its picker opens in Vietnamese on that month."""
+    tab.get_by_role("tab", name="Đăng tải").click()
+    field = tab.locator("#id_publications-0-date")
+    problems = [] if field.input_value() == "30/07/2024" else [f"date field reads {field.input_value()!r}"]
+    field.click()
+    picker = tab.locator(".xdsoft_datetimepicker:visible .xdsoft_month span").first
+    picker.wait_for()
+    if picker.inner_text() not in ("Tháng 7", "Tháng bảy"):
+        problems.append(f"date picker opens on {picker.inner_text()!r}, not July in Vietnamese")
+    screenshot(tab, "04b-chon-ngay")
+    return problems
 
 
 # Uploads are the administrator's here: the unit groups cannot open them yet (see the report).
@@ -85,12 +99,13 @@ def visit_all(browser, base, username, pages):
     problems = {}
     try:
         log_in(tab, base, username)
-        for name, path in pages:
+        for name, path, *action in pages:
             response = tab.goto(f"{base}{path}", wait_until="networkidle")
             screenshot(tab, name)
             found = [f"HTTP {response.status}"] if response.status != 200 else []
             if tab.url != f"{base}{path}":
                 found.append(f"redirected to {tab.url}")
+            found += action[0](tab) if action else []
             found += [f"English: {text!r}" for text in english_on(tab)]
             found += [f"outside request: {url}" for url in recorder.outside_requests]
             found += [f"console: {error}" for error in recorder.console_errors]

@@ -78,5 +78,6 @@ def test_an_incomplete_product_is_refused_in_vietnamese(client, reporter):
     assert "Không tạo được trang vì có lỗi nhập liệu." in html
     assert not ProductPage.objects.filter(title="Bài thiếu phân loại").exists()
     assert "Trường này là bắt buộc." in html
+    assert "Vui lòng gửi ít nhất 1 mục." in html  # no publication: Django's formset error, in Vietnamese
     assert "This field is required." not in html
     assert "could not be created" not in html

@@ -75,3 +75,11 @@ def test_djangos_strings_missing_from_its_vietnamese_catalog_are_covered():
         three_minutes_ago = timezone.now() - datetime.timedelta(minutes=3, seconds=5)
         assert timesince(three_minutes_ago) == "3\xa0phút"
         assert timesince(timezone.now() - datetime.timedelta(days=15)) == "2\xa0tuần, 1\xa0ngày"
+
+
+def test_ci_gate_fails_when_the_override_catalog_is_not_loaded(settings, capsys):
+    """`python -m tools.admin_strings --min-share 95`, the CI step: green now, red without the override."""
+    assert admin_strings.main(["--min-share", "95"]) == 0
+    settings.LOCALE_PATHS = [p for p in settings.LOCALE_PATHS if p.name != "_overrides"]
+    assert admin_strings.main(["--min-share", "95"]) == 1
+    assert "below 95 %" in capsys.readouterr().err

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from products.visibility import public_pages
+
 
 class HomePage(Page):
     """The portal's front page in one locale: an introduction and the latest products."""
@@ -21,10 +23,9 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_products"] = (
-            ProductPage.objects.live()
-            .descendant_of(self)
+            public_pages(ProductPage.objects.descendant_of(self))
             .select_related("area", "format", "unit")
             .order_by("-first_published", "-pk")[:12]
         )
-        context["product_index"] = ProductIndexPage.objects.live().child_of(self).first()
+        context["product_index"] = public_pages(ProductIndexPage.objects.child_of(self)).first()
         return context

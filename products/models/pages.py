@@ -22,6 +22,7 @@ from products.languages import LANGUAGES
 from products.slugs import ascii_slug
 from products.text import nfc, nfc_stream
 from products.validators import validate_not_future
+from products.visibility import public_pages
 
 
 class ProductIndexPage(Page):
@@ -42,8 +43,7 @@ class ProductIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         products = (
-            ProductPage.objects.live()
-            .descendant_of(self)
+            public_pages(ProductPage.objects.descendant_of(self))
             .select_related("area", "format", "unit")
             .order_by("-first_published", "-pk")
         )
@@ -70,9 +70,9 @@ class UnitSectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = (
-            ProductPage.objects.live().child_of(self).order_by("-first_published", "-pk")[:50]
-        )
+        context["products"] = public_pages(ProductPage.objects.child_of(self)).order_by(
+            "-first_published", "-pk"
+        )[:50]
         return context
 
 
@@ -249,7 +249,9 @@ class ProductPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["translations"] = self.get_translations(inclusive=False).live().select_related("locale")
+        context["translations"] = public_pages(self.get_translations(inclusive=False)).select_related(
+            "locale"
+        )
         return context
 
 

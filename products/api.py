@@ -1,27 +1,98 @@
 """Wagtail API v2: what the national shared database pulls (plan task 5.1).
 
-``/api/v2/pages/`` lists live, public pages (Wagtail never serves drafts there);
-``/api/v2/products/`` is the same for communication products only, with their
-classification, publications and language in the listing, filterable by ``locale``
-(or ``language``), ``area``, ``unit``, ``channel`` and ``first_published`` range
-(``published_from``/``published_to``, YYYY-MM-DD).
+Everything here is public and the same for every caller, signed in or not:
+``/api/v2/pages/`` and ``/api/v2/products/`` list live pages that no view restriction covers
+(``products.visibility``); ``/api/v2/images/`` and ``/api/v2/documents/`` list the files such
+products use (``products.media_access``). ``/api/v2/products/`` adds the classification,
+publications and language to the listing and filters by register slugs (``area``, ``task``,
+``format``, ``unit``, ``channel``, ``topic``/``topics``), ``language`` and the
+``first_published`` range (``published_from``/``published_to``, YYYY-MM-DD). Every parameter
+is checked in ``products.api_filters``: a bad one is a 400 with a message.
 """
 
 import datetime
 
-from rest_framework.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    LocaleFilter,
+    TranslationOfFilter,
+)
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
 
+from products import api_filters, media_access
 from products.models import ProductPage
+from products.visibility import public_pages
 
 
-class ProductsAPIViewSet(PagesAPIViewSet):
+class CheckedParametersMixin:
+    """Bounded pagination, checked field filters and search, and no oversized parameter."""
+
+    pagination_class = api_filters.BoundedPagination
+    content_negotiation_class = api_filters.RendererOrProductFormat
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if db_fields_only:
+            fields = [name for name in fields if api_filters.filterable(model, name)]
+        return fields
+
+    def check_query_parameters(self, queryset):
+        api_filters.check_parameter_sizes(self.request.GET)
+        super().check_query_parameters(queryset)
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not request.GET["id"].isdecimal():
+            raise BadRequestError(_("id phải là số nguyên."))
+        return super().find_object(queryset, request)
+
+
+class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
+    filter_backends = [
+        api_filters.CheckedFieldsFilter,
+        api_filters.RegisterFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        api_filters.NoRandomOrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        api_filters.WordSearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(api_filters.PRODUCT_FILTERS)
+
+    def get_base_queryset(self):
+        """Live pages no view restriction covers, of the requested site and its translations.
+
+        Wagtail's own version lifts the restrictions the request passes (a session that
+        entered the password, a signed-in user); the API answers everyone alike.
+        """
+        try:
+            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return Page.objects.none()
+        in_site = Q()
+        for root in [site.root_page, *site.root_page.get_translations()]:
+            in_site |= Page.objects.descendant_of_q(root, inclusive=True)
+        return public_pages(Page.objects.filter(in_site))
+
+
+class ProductsAPIViewSet(PublicPagesAPIViewSet):
     model = ProductPage
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        {"language", "area", "unit", "channel", "published_from", "published_to"}
+    known_query_parameters = PublicPagesAPIViewSet.known_query_parameters.union(
+        {"published_from", "published_to"}
     )
     listing_default_fields = [
         *PagesAPIViewSet.listing_default_fields,
@@ -38,27 +109,40 @@ class ProductsAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         queryset = ProductPage.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
-        params = self.request.GET
-        if params.get("language"):
-            queryset = queryset.filter(language=params["language"])
-        if params.get("area"):
-            queryset = queryset.filter(area__slug=params["area"])
-        if params.get("unit"):
-            queryset = queryset.filter(unit__slug=params["unit"])
-        if params.get("channel"):
-            queryset = queryset.filter(publications__channel__slug=params["channel"]).distinct()
         for name, lookup in (("published_from", "gte"), ("published_to", "lte")):
-            if params.get(name):
+            if name in self.request.GET:
                 try:
-                    value = datetime.date.fromisoformat(params[name])
+                    value = datetime.date.fromisoformat(self.request.GET[name])
                 except ValueError as error:
-                    raise ValidationError({name: "YYYY-MM-DD"}) from error
+                    raise BadRequestError(_("%(name)s phải có dạng YYYY-MM-DD.") % {"name": name}) from error
                 queryset = queryset.filter(**{f"first_published__{lookup}": value})
         return queryset
 
 
+class PublicImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
+    """Only images that a public product uses."""
+
+    filter_backends = [
+        api_filters.CheckedFieldsFilter,
+        api_filters.NoRandomOrderingFilter,
+        api_filters.WordSearchFilter,
+    ]
+
+    def get_queryset(self):
+        return media_access.public_files(self.model).order_by("id")
+
+
+class PublicDocumentsAPIViewSet(CheckedParametersMixin, DocumentsAPIViewSet):
+    """Only documents that a public product uses."""
+
+    filter_backends = PublicImagesAPIViewSet.filter_backends
+
+    def get_queryset(self):
+        return media_access.public_files(self.model).order_by("id")
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("products", ProductsAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -98,3 +98,6 @@ def register_assigned_translation_view():
             name="translate_product_into",
         )
     ]
+
+
+from products import media_views as _media_views  # noqa: E402, F401  (before_serve_document hook)

@@ -1,0 +1,177 @@
+"""Real files (a PDF, a PNG, a WAV) attached to real products, and people in each role."""
+
+import io
+import wave
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from hypothesis import HealthCheck, settings
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupCollectionPermission, PageViewRestriction
+from wagtailmedia.models import get_media_model
+
+from products.desk import roles
+from products.models import ProductAttachment, Unit
+from tests.factories import make_product
+
+# No example database on disk, a few examples per test: the suite runs on two shared cores.
+settings.register_profile(
+    "public", database=None, max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("public")
+
+PDF_TEXT = "BIEN BAN MAT"
+
+
+def pdf_bytes(text=PDF_TEXT):
+    """A one-page PDF whose page shows ``text`` (ASCII), with a correct cross-reference table."""
+    stream = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
+        b"<</Length %d>>stream\n%s\nendstream" % (len(stream), stream),
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj" % number + body + b"endobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+PDF = pdf_bytes()
+
+
+def png_bytes():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), (200, 30, 30)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def wav_bytes():
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\x00\x10" * 8000)
+    return buffer.getvalue()
+
+
+def new_document(title="Biên bản", uploaded_by=None, collection=None):
+    return get_document_model().objects.create(
+        title=title,
+        file=ContentFile(PDF, name="bien-ban.pdf"),
+        uploaded_by_user=uploaded_by,
+        collection=collection or Collection.get_first_root_node(),
+    )
+
+
+def new_image(title="Ảnh", uploaded_by=None, collection=None):
+    return get_image_model().objects.create(
+        title=title,
+        file=ImageFile(io.BytesIO(png_bytes()), name="anh.png"),
+        uploaded_by_user=uploaded_by,
+        collection=collection or Collection.get_first_root_node(),
+    )
+
+
+def new_media(title="Âm thanh"):
+    return get_media_model().objects.create(
+        title=title,
+        file=ContentFile(wav_bytes(), name="am-thanh.wav"),
+        type="audio",
+        duration=1,
+        collection=Collection.get_first_root_node(),
+    )
+
+
+@pytest.fixture
+def files(db):
+    """A document, an image (with one rendition) and an audio file, not used by anything yet."""
+    cache.clear()  # Wagtail caches renditions by image id, and ids come back after a rollback
+    image = new_image()
+    return {
+        "document": new_document(),
+        "image": image,
+        "rendition": image.get_rendition("max-960x720"),
+        "media": new_media(),
+    }
+
+
+def attach(files, **product_fields):
+    """A product of Báo Kon Tum with the three files as attachments."""
+    attachments = [
+        ProductAttachment(document=files["document"]),
+        ProductAttachment(image=files["image"]),
+        ProductAttachment(media=files["media"]),
+    ]
+    return make_product(attachments=attachments, **product_fields)
+
+
+def file_urls(files):
+    """Every URL at which one of ``files`` can be asked for."""
+    document = files["document"]
+    return {
+        "document": document.url,
+        "document_in_media": document.file.url,
+        "image": files["image"].file.url,
+        "rendition": files["rendition"].url,
+        "media": files["media"].file.url,
+    }
+
+
+def restrict(page, kind="password"):
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=kind, password="mat-khau" if kind == "password" else ""
+    )
+    if kind == "groups":
+        restriction.groups.set([Group.objects.create(name="Nhóm riêng")])
+    return restriction
+
+
+def member(django_user_model, username, *group_names):
+    user = django_user_model.objects.create_user(username, password="pw")
+    user.groups.add(*[Group.objects.get(name=name) for name in group_names])
+    return user
+
+
+def unit_name(slug):
+    return Unit.objects.get(slug=slug).name_vi
+
+
+@pytest.fixture
+def people(db, django_user_model):
+    """One signed-in person per role (units by slug: bao-kon-tum's desk owns the test products)."""
+    uploader_group = Group.objects.create(name="Kho ảnh Báo Kon Tum")
+    collection = Collection.get_first_root_node().add_child(name="Báo Kon Tum (thử)")
+    for codename in ("add_image", "choose_image", "add_document", "choose_document"):
+        GroupCollectionPermission.objects.create(
+            group=uploader_group, collection=collection, permission=Permission.objects.get(codename=codename)
+        )
+    uploader = member(django_user_model, "uploader")
+    uploader.groups.add(uploader_group)
+    return {
+        "editor": member(django_user_model, "editor", roles.EDITOR.format(unit=unit_name("bao-kon-tum"))),
+        "reviewer": member(
+            django_user_model, "reviewer", roles.REVIEWER.format(unit=unit_name("bao-kon-tum"))
+        ),
+        "other_editor": member(
+            django_user_model, "other", roles.EDITOR.format(unit=unit_name("dai-ptth-kon-tum"))
+        ),
+        "auditor": member(django_user_model, "auditor", roles.AUDITOR),
+        "administrator": member(django_user_model, "administrator", roles.ADMINISTRATOR),
+        "nobody": member(django_user_model, "nobody"),
+        "uploader": uploader,
+        "collection": collection,
+    }

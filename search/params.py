@@ -1,4 +1,11 @@
-"""Reading and checking search parameters (shared by the page and the JSON API)."""
+"""Reading and checking search parameters (shared by the page and the JSON API).
+
+Every value is bounded before an engine sees it: the query's length and word count, how many
+values a filter takes and how long each is, and how deep the pages go (``MAX_RESULT_WINDOW``,
+Elasticsearch's own default). Numbers are ASCII digits only (``int()`` would also take "١٢",
+"1_0" or "²" crashes it), and a NUL or a lone surrogate, which PostgreSQL cannot store, is
+refused here too. Anything refused raises ``BadParameter``, which the views answer with a 400.
+"""
 
 from django.utils.translation import gettext as _
 
@@ -8,6 +15,10 @@ from search.engines.base import FILTERS, SORTS, SearchQuery
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 MAX_QUERY_CHARS = 500
+MAX_QUERY_WORDS = 32
+MAX_FILTER_VALUES = 50
+MAX_VALUE_CHARS = 100
+MAX_RESULT_WINDOW = 10_000
 
 
 class BadParameter(ValueError):
@@ -35,47 +46,99 @@ def register_names():
     return names
 
 
+def _is_number(value):
+    return value.isascii() and value.isdigit() and len(value) <= 9
+
+
 def _int(value, name):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
+    value = str(value).strip()
+    if not _is_number(value):
         raise BadParameter(_("Tham số %(name)s phải là số nguyên.") % {"name": name})
+    return int(value)
+
+
+def _check_storable(params):
+    """NUL and lone surrogates: text no database column holds."""
+    for name, values in params.lists():
+        for value in [name, *values]:
+            if "\x00" in value or _has_surrogate(value):
+                raise BadParameter(
+                    _("Tham số %(name)s có ký tự không hợp lệ (NUL hoặc mã thay thế lẻ).")
+                    % {"name": name[:40].encode("utf-8", "replace").decode()}
+                )
+
+
+def _has_surrogate(value):
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _query_text(params):
+    q = (params.get("q") or "").strip()
+    if len(q) > MAX_QUERY_CHARS:
+        raise BadParameter(_("Từ khóa q quá dài (tối đa %(n)d ký tự).") % {"n": MAX_QUERY_CHARS})
+    if len(q.split()) > MAX_QUERY_WORDS:
+        raise BadParameter(_("Từ khóa q có quá nhiều từ (tối đa %(n)d).") % {"n": MAX_QUERY_WORDS})
+    return q
+
+
+def _unknown_values(name, values, registers):
+    if name == "language":
+        return [v for v in values if v not in languages.CODES]
+    if name == "year":
+        return [v for v in values if not (_is_number(v) and 1900 <= int(v) <= 2100)]
+    known = set(registers[name].objects.filter(slug__in=values).values_list("slug", flat=True))
+    return [v for v in values if v not in known]
+
+
+def _filter_values(params, name, registers):
+    """The checked values of one filter, or [] when it is not given."""
+    values = [v.strip() for v in params.getlist(name) if v.strip()]
+    if len(values) > MAX_FILTER_VALUES:
+        raise BadParameter(_("%(name)s nhận tối đa %(n)d giá trị.") % {"name": name, "n": MAX_FILTER_VALUES})
+    unknown = [v for v in values if len(v) > MAX_VALUE_CHARS]
+    if values and not unknown:
+        unknown = _unknown_values(name, values, registers)
+    if unknown:
+        shown = ", ".join(v[:40] for v in unknown[:5])
+        raise BadParameter(
+            _("Giá trị không hợp lệ cho %(name)s: %(values)s.") % {"name": name, "values": shown}
+        )
+    return sorted(set(values))
+
+
+def _paging(params):
+    page = _int(params.get("page") or 1, "page")
+    if page < 1:
+        raise BadParameter(_("Số trang (page) phải từ 1 trở lên."))
+    page_size = _int(params.get("page_size") or DEFAULT_PAGE_SIZE, "page_size")
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise BadParameter(_("page_size phải từ 1 đến %(n)d.") % {"n": MAX_PAGE_SIZE})
+    if page * page_size > MAX_RESULT_WINDOW:
+        raise BadParameter(
+            _("Chỉ xem được %(n)d kết quả đầu tiên (page × page_size); hãy thu hẹp tìm kiếm.")
+            % {"n": MAX_RESULT_WINDOW}
+        )
+    return page, page_size
 
 
 def parse(params, reader_language=""):
     """A SearchQuery from GET parameters; raises BadParameter with a message."""
-    q = (params.get("q") or "").strip()
-    if len(q) > MAX_QUERY_CHARS:
-        raise BadParameter(_("Từ khóa quá dài (tối đa %(n)d ký tự).") % {"n": MAX_QUERY_CHARS})
+    _check_storable(params)
+    q = _query_text(params)
+    registers = register_slugs()
     filters = {}
-    registers = None
     for name in FILTERS:
-        values = [v.strip() for v in params.getlist(name) if v.strip()]
-        if not values:
-            continue
-        if name == "language":
-            unknown = [v for v in values if v not in languages.CODES]
-        elif name == "year":
-            unknown = [v for v in values if not (v.isdigit() and 1900 <= int(v) <= 2100)]
-        else:
-            registers = registers or register_slugs()
-            known = set(registers[name].objects.filter(slug__in=values).values_list("slug", flat=True))
-            unknown = [v for v in values if v not in known]
-        if unknown:
-            raise BadParameter(
-                _("Giá trị không hợp lệ cho %(name)s: %(values)s.")
-                % {"name": name, "values": ", ".join(unknown)}
-            )
-        filters[name] = sorted(set(values))
+        values = _filter_values(params, name, registers)
+        if values:
+            filters[name] = values
     sort = params.get("sort") or "relevance"
     if sort not in SORTS:
-        raise BadParameter(_("Cách sắp xếp phải là relevance hoặc date."))
-    page = _int(params.get("page") or 1, "page")
-    if page < 1:
-        raise BadParameter(_("Số trang phải từ 1 trở lên."))
-    page_size = _int(params.get("page_size") or DEFAULT_PAGE_SIZE, "page_size")
-    if not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise BadParameter(_("page_size phải từ 1 đến %(n)d.") % {"n": MAX_PAGE_SIZE})
+        raise BadParameter(_("Cách sắp xếp (sort) phải là relevance hoặc date."))
+    page, page_size = _paging(params)
     return SearchQuery(
         q=q, filters=filters, sort=sort, page=page, page_size=page_size, reader_language=reader_language
     )

@@ -82,10 +82,10 @@ def test_upload_over_the_limit_is_refused(admin_client, settings):
     assert "vượt giới hạn" in str(response.context["form"].errors["file"])
 
 
-def test_served_document_is_a_pdf_download_never_html(admin_client, client):
+def test_served_document_is_a_pdf_download_never_html(admin_client):
     post_document(admin_client, "tai-lieu.pdf", PDF)
     document = get_document_model().objects.get(title="tai-lieu.pdf")
-    response = client.get(document.url)
+    response = admin_client.get(document.url)  # unused uploads are private: the uploader's side
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"

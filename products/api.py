@@ -86,7 +86,8 @@ class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         in_site = Q()
         for root in [site.root_page, *site.root_page.get_translations()]:
             in_site |= Page.objects.descendant_of_q(root, inclusive=True)
-        return public_pages(Page.objects.filter(in_site))
+        # Wrapped in pk__in: the search backend reads a queryset's filters and knows no Exists().
+        return Page.objects.filter(pk__in=public_pages(Page.objects.filter(in_site)).values("pk"))
 
 
 class ProductsAPIViewSet(PublicPagesAPIViewSet):

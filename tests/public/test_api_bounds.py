@@ -63,8 +63,9 @@ def test_search_too_long_is_a_bad_request(client, product):
     "search",
     ["%22quy%E1%BB%81n+con+ng%C6%B0%E1%BB%9Di%22", "quy%E1%BB%81n*", "%27Bok", "quy%E1%BB%81n+(con)"],
 )
-def test_search_with_punctuation_finds_the_words(client, product, search):
-    response = client.get(f"/api/v2/products/?search={search}")
+@pytest.mark.parametrize("endpoint", ["/api/v2/pages/", "/api/v2/products/"])
+def test_search_with_punctuation_finds_the_words(client, product, search, endpoint):
+    response = client.get(f"{endpoint}?search={search}")
     assert response.status_code == 200, response.content
     assert product.pk in {item["id"] for item in response.json()["items"]}
 

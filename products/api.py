@@ -109,7 +109,11 @@ class ProductsAPIViewSet(PublicPagesAPIViewSet):
     ]
 
     def get_queryset(self):
-        queryset = ProductPage.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
+        queryset = (
+            ProductPage.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
+            .select_related("area", "task", "format", "unit", "locale")
+            .prefetch_related("topics", "publications__channel")
+        )
         for name, lookup in (("published_from", "gte"), ("published_to", "lte")):
             if name in self.request.GET:
                 try:

@@ -16,3 +16,11 @@ def registers(db):
     from tests.factories import Registers
 
     return Registers()
+
+
+@pytest.fixture
+def people(db, django_user_model):
+    """One person per role of the matrix (``tests.roles``): ``people.editor`` … ``people.superuser``."""
+    from tests.roles import make_people
+
+    return make_people(django_user_model)

@@ -2,10 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from products.desk.permissions import DeskPagePermissionPolicy, visible_pages
 from products.models import Channel, ContentArea, Format, PlanTask, Topic, Unit
+
+# Before any view asks the registry for the page policy (Wagtail's advice: top of wagtail_hooks).
+register_permission_policy(Page, DeskPagePermissionPolicy())
 
 
 class ContentAreaViewSet(SnippetViewSet):
@@ -101,3 +107,13 @@ def register_assigned_translation_view():
 
 
 from products import media_views as _media_views  # noqa: E402, F401  (before_serve_document hook)
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_units_drafts_from_the_chooser(pages, request):
+    return visible_pages(pages, request.user)
+
+
+@hooks.register("construct_reports_menu")
+def hide_page_types_report(request, menu_items):
+    """It names other units' drafts (products.desk.middleware keeps its URL for superusers)."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

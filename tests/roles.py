@@ -2,8 +2,6 @@
 
 from types import SimpleNamespace
 
-from django.contrib.auth.models import Group
-
 from products.desk import roles
 from products.models import Unit
 
@@ -12,23 +10,11 @@ OTHER = "dai-ptth-kon-tum"  # another unit, with drafts they must never see
 PASSWORD = "Mật-khẩu-đủ-dài-2024"
 
 
-def role_group(kind, unit=None, language=None):
-    """The seeded group of a role (today found by name)."""
-    if kind == "editor":
-        return Group.objects.get(name=roles.EDITOR.format(unit=Unit.objects.get(slug=unit).name_vi))
-    if kind == "reviewer":
-        return Group.objects.get(name=roles.REVIEWER.format(unit=Unit.objects.get(slug=unit).name_vi))
-    if kind == "translator_into":
-        from products import languages
-
-        return Group.objects.get(
-            name=roles.TRANSLATOR_INTO.format(language=languages.get(language).local_name)
-        )
-    return Group.objects.get(
-        name={"translator": roles.TRANSLATOR, "auditor": roles.AUDITOR, "administrator": roles.ADMINISTRATOR}[
-            kind
-        ]
-    )
+def role_group(kind, unit=None, language=""):
+    """The seeded group of a role, found by its record (``products.DeskRole``), not by its name."""
+    group = roles.group_for(kind, unit=Unit.objects.get(slug=unit) if unit else None, language=language or "")
+    assert group is not None, (kind, unit, language)
+    return group
 
 
 def person(django_user_model, username, *groups, **fields):

@@ -211,3 +211,7 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 # No gravatar: the admin must work without the internet; avatars are uploaded or the default.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Roles, admin and login throttling (products/desk) --------------------------
+# Guards two admin views that would show other units' draft titles (products/desk/middleware.py).
+MIDDLEWARE += ["products.desk.middleware.DraftTitleGuardMiddleware"]

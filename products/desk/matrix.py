@@ -54,7 +54,7 @@ class Row:
 
 def _row(resource, action, meaning, **cells):
     """A row; roles not named get ``NONE``."""
-    full = {role: S.NONE for role in Role}
+    full = dict.fromkeys(Role, S.NONE)
     full.update({Role(name): scope for name, scope in cells.items()})
     return Row(resource, action, meaning, full)
 

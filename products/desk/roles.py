@@ -1,17 +1,35 @@
-"""Roles as Wagtail groups, and each unit's desk: page permissions and a review workflow.
+"""The roles of the matrix as Wagtail groups, and each unit's desk.
 
-Per unit, two groups get permissions on the unit's section pages in every locale:
-- "Phóng viên, biên tập viên – <unit>": add and edit drafts, submit for review; no publish;
-- "Duyệt bài – <unit>": also publish, and approve in the unit's workflow.
-Across units: "Biên dịch viên" (translators: drafts anywhere, no publish), "Kiểm tra viên"
-(auditors: read the admin, see and export the audit, edit nothing) and "Quản trị viên"
-(registers, users, settings, audit). Wagtail's own permission checks then keep an editor
-of one unit out of another unit's drafts, edits and publishing.
+``products.desk.matrix`` says what each role may do; this module grants the Django, page and
+collection permissions that give exactly those rights, and ``products.desk.permissions`` adds
+what Wagtail's permissions cannot say (translators' drafts, moves within one language).
+
+Per unit, an editor group and a reviewer group hold page permissions on the unit's sections in
+every language, the unit's review workflow and rights in the unit's own collection. Across
+units: translators (one group, plus one per language), auditors and administrators.
+
+Groups, workflows and collections are found through ``DeskRole`` and ``UnitDesk`` records, never
+by name. Seeding sets each role group's permissions to exactly these: the matrix is the law,
+and a right added to a role group by hand is gone at the next ``seed_reference``.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from products import languages
+from products.desk.models import DeskRole, UnitDesk
+from products.desk.permissions import permission_codename
+
+Kind = DeskRole.Kind
 
 EDITOR = "Phóng viên, biên tập viên – {unit}"
 REVIEWER = "Duyệt bài – {unit}"
@@ -20,96 +38,199 @@ TRANSLATOR_INTO = "Biên dịch viên – {language}"
 AUDITOR = "Kiểm tra viên"
 ADMINISTRATOR = "Quản trị viên"
 WORKFLOW = "Duyệt sản phẩm – {unit}"
+# Wagtail's own starter groups, which hold add/change/publish on the root page.
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
+ACCESS_ADMIN = "wagtailadmin.access_admin"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 REVIEWER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
-# Administrators manage the registers (products' snippets), media and settings.
-ADMIN_APPS = ("products", "wagtaildocs", "wagtailimages", "wagtailmedia")
+# "add" also lets an editor edit and delete their own uploads (Wagtail's ownership rule).
+EDITOR_COLLECTION_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+    "wagtailmedia.add_media",
+)
+REVIEWER_COLLECTION_PERMISSIONS = (
+    *EDITOR_COLLECTION_PERMISSIONS,
+    "wagtailimages.change_image",
+    "wagtailimages.delete_image",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+    "wagtailmedia.change_media",
+    "wagtailmedia.delete_media",
+)
+REGISTER_MODELS = ("contentarea", "plantask", "format", "channel", "unit", "topic")
+ADMINISTRATOR_PERMISSIONS = (
+    ACCESS_ADMIN,
+    *(f"products.{action}_{model}" for model in REGISTER_MODELS for action in ("add", "change", "delete")),
+    "audit.view_audit",
+    "audit.change_auditsettings",
+    "auth.add_user",
+    "auth.change_user",
+    "auth.delete_user",
+    "auth.add_group",
+    "auth.change_group",
+    "auth.delete_group",
+    "axes.view_accessattempt",
+    "axes.delete_accessattempt",
+)
 
 
-def _perm(app_label, codename):
-    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+def permissions(*labels):
+    """``"app.codename"`` labels → Permission objects (labels of apps not installed are skipped)."""
+    wanted = {tuple(label.split(".", 1)) for label in labels}
+    found = Permission.objects.filter(
+        content_type__app_label__in={app for app, _ in wanted}, codename__in={code for _, code in wanted}
+    ).select_related("content_type")
+    return [p for p in found if (p.content_type.app_label, p.codename) in wanted]
 
 
-def _admin_access():
-    return _perm("wagtailadmin", "access_admin")
+def group_for(kind, *, unit=None, language=""):
+    """The group playing ``kind`` (for ``unit`` or ``language``), or None."""
+    record = DeskRole.objects.filter(role=kind, unit=unit, language=language).select_related("group")
+    record = record.first()
+    return record.group if record else None
 
 
-def _page_perm(codename):
-    return _perm("wagtailcore", codename)
-
-
-def _group(name, *permissions):
-    group, _ = Group.objects.get_or_create(name=name)
-    wanted = [p for p in (_admin_access(), *permissions) if p is not None]
-    group.permissions.add(*wanted)
+def role_group(kind, name, *, unit=None, language=""):
+    """The role's group, found by its record; the first run adopts a group of that name."""
+    group = group_for(kind, unit=unit, language=language)
+    if group is None:
+        group = Group.objects.filter(name=name, desk_role__isnull=True).first()
+        if group is None:
+            taken = Group.objects.filter(name=name).exists()
+            group = Group.objects.create(name=f"{name} ({kind})" if taken else name)
+        DeskRole.objects.create(group=group, role=kind, unit=unit, language=language)
+    elif group.name != name and not Group.objects.filter(name=name).exists():
+        group.name = name  # follows the unit's renaming
+        group.save(update_fields=["name"])
     return group
 
 
-def unit_groups(unit):
-    media = [
-        _perm(app, code) for app in ("wagtaildocs", "wagtailimages") for code in ("add_document", "add_image")
-    ]
-    editor = _group(EDITOR.format(unit=unit.name_vi or unit.slug), *media)
-    reviewer = _group(REVIEWER.format(unit=unit.name_vi or unit.slug), *media)
-    return editor, reviewer
+def set_permissions(group, labels):
+    group.permissions.set(permissions(*labels))
 
 
-def grant_section(section, editor, reviewer):
-    for group, codenames in ((editor, EDITOR_PAGE_PERMISSIONS), (reviewer, REVIEWER_PAGE_PERMISSIONS)):
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=section, permission=_page_perm(codename)
-            )
+def set_page_permissions(group, pages, codenames):
+    """Exactly ``codenames`` on each of ``pages``, nothing elsewhere."""
+    wanted = {
+        (page.pk, p.pk) for page in pages for p in permissions(*(f"wagtailcore.{c}" for c in codenames))
+    }
+    existing = {
+        (gpp.page_id, gpp.permission_id): gpp.pk for gpp in GroupPagePermission.objects.filter(group=group)
+    }
+    GroupPagePermission.objects.filter(
+        pk__in=[pk for key, pk in existing.items() if key not in wanted]
+    ).delete()
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=group, page_id=page, permission_id=perm)
+            for page, perm in wanted - set(existing)
+        ]
+    )
 
 
-def unit_workflow(unit, reviewer):
-    name = WORKFLOW.format(unit=unit.name_vi or unit.slug)
-    workflow, _ = Workflow.objects.get_or_create(name=name)
-    if not WorkflowTask.objects.filter(workflow=workflow).exists():
-        task = GroupApprovalTask.objects.create(name=f"Duyệt – {unit.name_vi or unit.slug}")
+def set_collection_permissions(group, collections, labels):
+    """Exactly ``labels`` on each of ``collections``, nothing elsewhere."""
+    wanted = {(collection.pk, p.pk) for collection in collections for p in permissions(*labels)}
+    records = GroupCollectionPermission.objects.filter(group=group)
+    existing = {(gcp.collection_id, gcp.permission_id): gcp.pk for gcp in records}
+    records.filter(pk__in=[pk for key, pk in existing.items() if key not in wanted]).delete()
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(group=group, collection_id=collection, permission_id=perm)
+            for collection, perm in wanted - set(existing)
+        ]
+    )
+
+
+# -- a unit's desk -----------------------------------------------------------------------
+
+
+def unit_name(unit):
+    return unit.name_vi or unit.slug
+
+
+def unit_workflow(desk, reviewer):
+    """The unit's review workflow: one approval task for its reviewers (made once, then left
+    as superusers may have shaped it)."""
+    if desk.workflow is None:
+        name = WORKFLOW.format(unit=unit_name(desk.unit))
+        workflow = Workflow.objects.filter(name=name, unit_desk__isnull=True).first()
+        desk.workflow = workflow or Workflow.objects.create(name=name)
+        desk.save(update_fields=["workflow"])
+    if not WorkflowTask.objects.filter(workflow=desk.workflow).exists():
+        task = GroupApprovalTask.objects.create(name=f"Duyệt – {unit_name(desk.unit)}")
         task.groups.set([reviewer])
         # workflow_tasks is a modelcluster relation: its .create() would not reach the database.
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    return workflow
+        WorkflowTask.objects.create(workflow=desk.workflow, task=task, sort_order=0)
+    return desk.workflow
+
+
+def unit_collection(desk):
+    if desk.collection is None:
+        root = Collection.get_first_root_node()
+        desk.collection = root.add_child(instance=Collection(name=unit_name(desk.unit)))
+        desk.save(update_fields=["collection"])
+    return desk.collection
 
 
 @transaction.atomic
 def ensure_unit_desk(unit):
-    """Groups, section permissions and the review workflow for one unit. Idempotent."""
-    editor, reviewer = unit_groups(unit)
-    workflow = unit_workflow(unit, reviewer)
-    for section in unit.sections.all():
-        grant_section(section, editor, reviewer)
+    """Groups, section permissions, collection and review workflow of one unit. Idempotent."""
+    desk, _ = UnitDesk.objects.get_or_create(unit=unit)
+    editor = role_group(Kind.EDITOR, EDITOR.format(unit=unit_name(unit)), unit=unit)
+    reviewer = role_group(Kind.REVIEWER, REVIEWER.format(unit=unit_name(unit)), unit=unit)
+    collection = unit_collection(desk)
+    sections = list(unit.sections.all())
+    for group, page_codenames, collection_labels in (
+        (editor, EDITOR_PAGE_PERMISSIONS, EDITOR_COLLECTION_PERMISSIONS),
+        (reviewer, REVIEWER_PAGE_PERMISSIONS, REVIEWER_COLLECTION_PERMISSIONS),
+    ):
+        set_permissions(group, [ACCESS_ADMIN])
+        set_page_permissions(group, sections, page_codenames)
+        set_collection_permissions(group, [collection], collection_labels)
+    workflow = unit_workflow(desk, reviewer)
+    for section in sections:
         WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    return desk
+
+
+# -- roles across units --------------------------------------------------------------------
+
+
+def strip_wagtail_default_groups():
+    """Wagtail's starter groups hold add/change/publish on the root page and every collection:
+    deleted when nobody is in them, otherwise left without page or collection rights."""
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, desk_role__isnull=True):
+        if not group.user_set.exists():
+            group.delete()
+            continue
+        GroupPagePermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.filter(group=group).delete()
 
 
 @transaction.atomic
 def ensure_roles():
-    """The cross-unit roles. Idempotent; re-grants the audit permission once the audit app has it."""
-    from home.models import HomePage
-
-    translator = _group(TRANSLATOR, _perm("simple_translation", "submit_translation"))
-    for home in HomePage.objects.all():
-        for codename in EDITOR_PAGE_PERMISSIONS:
-            GroupPagePermission.objects.get_or_create(
-                group=translator, page=home, permission=_page_perm(codename)
-            )
-    from products import languages
-    from products.desk.translation import permission_codename
-
+    """The roles across units. Idempotent; re-grants what apps installed later declare."""
+    translator = role_group(Kind.TRANSLATOR, TRANSLATOR)
+    set_permissions(translator, [ACCESS_ADMIN, "simple_translation.submit_translation"])
     for lang in languages.LANGUAGES:
-        _group(
-            TRANSLATOR_INTO.format(language=lang.local_name),
-            _perm("products", permission_codename(lang.code)),
+        group = role_group(
+            Kind.TRANSLATOR_INTO, TRANSLATOR_INTO.format(language=lang.local_name), language=lang.code
         )
-    _group(AUDITOR, _perm("audit", "view_audit"))
-    admin_permissions = list(Permission.objects.filter(content_type__app_label__in=ADMIN_APPS))
-    admin_permissions += [
-        _perm("audit", "view_audit"),
-        _perm("audit", "change_auditsettings"),
-        _perm("auth", "add_user"),
-        _perm("auth", "change_user"),
-        _perm("wagtailadmin", "access_admin"),
-    ]
-    _group(ADMINISTRATOR, *admin_permissions)
+        set_permissions(group, [ACCESS_ADMIN, f"products.{permission_codename(lang.code)}"])
+    set_permissions(role_group(Kind.AUDITOR, AUDITOR), [ACCESS_ADMIN, "audit.view_audit"])
+    administrator = role_group(Kind.ADMINISTRATOR, ADMINISTRATOR)
+    set_permissions(administrator, ADMINISTRATOR_PERMISSIONS)
+    set_collection_permissions(
+        administrator, [Collection.get_first_root_node()], REVIEWER_COLLECTION_PERMISSIONS
+    )
+    for group in (
+        translator,
+        *Group.objects.filter(desk_role__role__in=[Kind.TRANSLATOR_INTO, Kind.AUDITOR, Kind.ADMINISTRATOR]),
+    ):
+        set_page_permissions(group, [], ())
+    strip_wagtail_default_groups()

@@ -1,3 +1,4 @@
+from products.desk.models import DeskRole, UnitDesk
 from products.models.pages import (
     ProductAttachment,
     ProductIndexPage,
@@ -10,6 +11,7 @@ from products.models.registers import Channel, ContentArea, Format, PlanTask, To
 __all__ = [
     "Channel",
     "ContentArea",
+    "DeskRole",
     "Format",
     "PlanTask",
     "ProductAttachment",
@@ -18,5 +20,6 @@ __all__ = [
     "ProductPublication",
     "Topic",
     "Unit",
+    "UnitDesk",
     "UnitSectionPage",
 ]

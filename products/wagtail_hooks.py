@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from products.desk.permissions import DeskPagePermissionPolicy, visible_pages
+from products.desk.users import DeskAssignRoleBulkAction, DeskSetActiveStateBulkAction
 from products.models import Channel, ContentArea, Format, PlanTask, Topic, Unit
 
 # Before any view asks the registry for the page policy (Wagtail's advice: top of wagtail_hooks).
@@ -117,3 +118,8 @@ def hide_page_types_report(request, menu_items):
     """It names other units' drafts (products.desk.middleware keeps its URL for superusers)."""
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+# Registered after wagtail.users' own bulk actions on users, which they replace.
+for _action in (DeskAssignRoleBulkAction, DeskSetActiveStateBulkAction):
+    hooks.register("register_bulk_action", _action, order=1)

@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "products.desk.apps.DeskUsersConfig",  # wagtail.users with the desk's user and group admin
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -184,3 +184,20 @@ def test_superuser_manages_superusers(client, people, django_user_model):
     assert response.status_code == 302
     other.refresh_from_db()
     assert other.check_password(NEW_PASSWORD) and other.is_superuser
+
+
+def test_administrator_cannot_hand_out_a_group_beyond_their_role(client, people):
+    powerful = Group.objects.create(name="Nhóm do quản trị tối cao lập")
+    powerful.permissions.add(perm("wagtailcore.change_site"))
+    client.force_login(people.administrator)
+    url = reverse("wagtailusers_users:edit", args=[people.editor.pk])
+    assert f'value="{powerful.pk}"' not in client.get(url).content.decode()
+    editor_group = role_group("editor", "bao-kon-tum")
+    client.post(
+        url, user_form(username="editor", password1="", password2="", groups=[editor_group.pk, powerful.pk])
+    )
+    bulk(client, "assign_role", [people.auditor], role=powerful.pk)
+    assert not powerful.user_set.exists()
+    people.editor.groups.add(powerful)  # given by a superuser: an administrator's edit keeps it
+    client.post(url, user_form(username="editor", password1="", password2="", groups=[editor_group.pk]))
+    assert set(people.editor.groups.all()) == {editor_group, powerful}

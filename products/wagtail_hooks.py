@@ -1,7 +1,9 @@
 """Admin registration for the registers: one "Danh mục" menu, each snippet declared once."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -123,3 +125,29 @@ def hide_page_types_report(request, menu_items):
 # Registered after wagtail.users' own bulk actions on users, which they replace.
 for _action in (DeskAssignRoleBulkAction, DeskSetActiveStateBulkAction):
     hooks.register("register_bulk_action", _action, order=1)
+
+
+@hooks.register("register_admin_urls")
+def register_login_lockout_urls():
+    from products.desk import admin_urls
+
+    return [path("login-lockouts/", include(admin_urls, namespace="login_lockouts"))]
+
+
+class LoginLockoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("axes.view_accessattempt")
+
+
+@hooks.register("register_settings_menu_item")
+def register_login_lockouts_menu_item():
+    return LoginLockoutsMenuItem(
+        _("Khóa đăng nhập"), reverse("login_lockouts:index"), icon_name="lock", order=650
+    )
+
+
+@hooks.register("register_log_actions")
+def register_desk_log_actions(actions):
+    actions.register_action("products.import", _("Nhập từ tệp"), _("Nhập từ tệp"))
+    actions.register_action("products.login_locked", _("Khóa đăng nhập"), _("Bị khóa đăng nhập"))
+    actions.register_action("products.login_unlocked", _("Mở khóa đăng nhập"), _("Được mở khóa đăng nhập"))

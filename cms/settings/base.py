@@ -215,3 +215,20 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # --- Roles, admin and login throttling (products/desk) --------------------------
 # Guards two admin views that would show other units' draft titles (products/desk/middleware.py).
 MIDDLEWARE += ["products.desk.middleware.DraftTitleGuardMiddleware"]
+
+# Login throttling (django-axes): a username is locked at the address it was tried from after
+# AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_TIME hours or until an administrator lifts it.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "products.desk.lockouts.lockout_response"
+# Behind a reverse proxy, set AXES_IPWARE_PROXY_COUNT so that the client's address is used.
+AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None

@@ -13,6 +13,7 @@ class DeskUsersConfig(WagtailUsersAppConfig):
         from django.contrib.auth.models import Group
         from wagtail.permissions import register_permission_policy
 
+        from products.desk import lockouts  # noqa: F401 - connects the lockout log
         from products.desk.users import DeskGroupPermissionPolicy, DeskUserPermissionPolicy
 
         User = get_user_model()

@@ -1,0 +1,47 @@
+"""Admin › Cài đặt › Khóa đăng nhập: see login lockouts and lift one (administrators)."""
+
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+
+from products.desk import lockouts
+
+app_name = "login_lockouts"
+VIEW_PERMISSION = "axes.view_accessattempt"
+LIFT_PERMISSION = "axes.delete_accessattempt"
+
+
+def _forbidden(request):
+    """A plain 403 (raising PermissionDenied inside the admin would redirect to the dashboard)."""
+    return TemplateResponse(
+        request, "products/desk/forbidden.html", {"page_title": _("Khóa đăng nhập")}, status=403
+    )
+
+
+def index(request):
+    if not request.user.has_perm(VIEW_PERMISSION):
+        return _forbidden(request)
+    return TemplateResponse(
+        request,
+        "products/desk/lockouts.html",
+        {"lockouts": lockouts.lockouts(), "can_lift": request.user.has_perm(LIFT_PERMISSION)},
+    )
+
+
+@require_POST
+def unlock(request, pk):
+    if not request.user.has_perm(LIFT_PERMISSION):
+        return _forbidden(request)
+    attempt = get_object_or_404(lockouts.AccessAttempt, pk=pk)
+    lockouts.lift(attempt, request.user)
+    messages.success(request, _("Đã mở khóa đăng nhập cho «%(username)s».") % {"username": attempt.username})
+    return redirect("login_lockouts:index")
+
+
+urlpatterns = [
+    path("", index, name="index"),
+    path("<int:pk>/unlock/", unlock, name="unlock"),
+]

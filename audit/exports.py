@@ -5,6 +5,8 @@ import io
 
 from openpyxl import Workbook
 
+from products.spreadsheets import safe_row
+
 HEADER = ["breakdown", "key", "total", "counted", "share"]
 
 
@@ -37,10 +39,10 @@ def as_csv(report):
     out = io.StringIO()
     writer = csv.writer(out)
     for row in meta_rows(report):
-        writer.writerow(row)
+        writer.writerow(safe_row(row))
     writer.writerow([])
     writer.writerow(HEADER)
-    writer.writerows(figure_rows(report))
+    writer.writerows(safe_row(row) for row in figure_rows(report))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -49,11 +51,11 @@ def as_xlsx(report):
     summary = book.active
     summary.title = "summary"
     for row in meta_rows(report):
-        summary.append(row)
+        summary.append(safe_row(row))
     figures = book.create_sheet("figures")
     figures.append(HEADER)
     for row in figure_rows(report):
-        figures.append(row)
+        figures.append(safe_row(row))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -63,7 +65,7 @@ def products_csv(headings, rows):
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(headings)
-    writer.writerows(rows)
+    writer.writerows(safe_row(row) for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -73,7 +75,7 @@ def products_xlsx(headings, rows):
     sheet.title = "products"
     sheet.append(headings)
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

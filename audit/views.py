@@ -17,6 +17,7 @@ from audit.models import DigitalChannelChange
 from audit.share import BREAKDOWNS, STATUS_LABELS, WHICH, Period, Query, compute, drilldown_sql
 from products import languages
 from products.models import Channel, ContentArea, Format, ProductPage, Unit
+from products.spreadsheets import safe_cell
 
 PERMISSION = "audit.view_audit"
 
@@ -196,6 +197,10 @@ class AuditProductsView(ReportView):
 
     def get_filename(self):
         return f"san-pham_{self.dim or 'tat-ca'}_{self.key or ''}_{self.which}"
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Titles are editors' text: never a live formula in the spreadsheet."""
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -6,6 +6,7 @@ import json
 from django.db.models import Count, Min, Prefetch
 
 from products.importing.columns import COLUMNS, flatten_row
+from products.spreadsheets import safe_cell, safe_row
 
 
 def export_queryset(date_from=None, date_to=None):
@@ -95,7 +96,7 @@ def write_csv(rows, stream):
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(flatten_row(row))
+        writer.writerow({column: safe_cell(value) for column, value in flatten_row(row).items()})
         count += 1
     return count
 
@@ -109,7 +110,7 @@ def write_xlsx(rows, path):
     count = 0
     for row in rows:
         flat = flatten_row(row)
-        sheet.append([flat[column] for column in COLUMNS])
+        sheet.append(safe_row([flat[column] for column in COLUMNS]))
         count += 1
     workbook.save(path)
     return count

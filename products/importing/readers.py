@@ -14,6 +14,8 @@ import os
 
 from django.utils.translation import gettext as _
 
+from products.spreadsheets import FORMULA_STARTS
+
 EXTENSIONS = (".jsonl", ".csv", ".xlsx")
 
 csv.field_size_limit(64 * 1024 * 1024)
@@ -91,7 +93,7 @@ def _iter_csv(path):
             for number, values in enumerate(reader, start=2):
                 if not any(value.strip() for value in values):
                     continue
-                yield number, dict(zip(header, values, strict=False))
+                yield number, dict(zip(header, map(unquote_cell, values), strict=False))
         except UnicodeDecodeError as error:
             raise FileReadError(
                 _(
@@ -106,6 +108,15 @@ def _iter_csv(path):
             ) from error
 
 
+def unquote_cell(text):
+    """Undo ``safe_cell``: the quote our exports put before text a spreadsheet would run as a
+    formula, so that exporting then importing gives the same text. (An XLSX file stores a
+    carriage return as a line feed.)"""
+    if text[:1] == "'" and text[1:2] and text[1] in (*FORMULA_STARTS, "\n"):
+        return text[1:]
+    return text
+
+
 def _cell(value):
     if value is None:
         return ""
@@ -115,7 +126,7 @@ def _cell(value):
         return value.date().isoformat()
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value)
+    return unquote_cell(str(value))
 
 
 def _iter_xlsx(path):

@@ -8,17 +8,18 @@ Nothing is held in memory beyond the current row.
 """
 
 import csv
-import io
 import json
 import os
+import zipfile
 
 from django.utils.translation import gettext as _
 
+from products.importing.limits import MAX_LINE_BYTES, MAX_XLSX_EXPANSION, line_too_long_message, max_bytes
 from products.spreadsheets import FORMULA_STARTS
 
 EXTENSIONS = (".jsonl", ".csv", ".xlsx")
 
-csv.field_size_limit(64 * 1024 * 1024)
+csv.field_size_limit(MAX_LINE_BYTES)
 
 
 class FileReadError(Exception):
@@ -57,43 +58,98 @@ def count_rows(path):
     return max(count - (1 if kind == "csv" else 0), 0)
 
 
+def bounded_lines(handle, limit=MAX_LINE_BYTES):
+    """The lines of a binary file; a line longer than ``limit`` is skipped unread (yielded as
+    None) so that one huge line never sits in memory."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line
+
+
+def _parse_json_line(raw):
+    """A row dict, or a RowReadError."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return RowReadError(_("dòng không phải mã UTF-8: hãy lưu tệp với mã hóa UTF-8"))
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        return RowReadError(_("JSON không hợp lệ (%(error)s)") % {"error": error.msg})
+    except RecursionError:
+        return RowReadError(_("JSON lồng nhau quá sâu"))
+    if not isinstance(data, dict):
+        return RowReadError(_("mỗi dòng phải là một đối tượng JSON"))
+    return data
+
+
 def _iter_jsonl(path):
     with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(bounded_lines(handle), start=1):
+            if raw is None:
+                yield number, RowReadError(line_too_long_message())
+                continue
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                yield number, RowReadError(_("dòng không phải mã UTF-8: hãy lưu tệp với mã hóa UTF-8"))
+            if not raw.strip():
                 continue
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield number, RowReadError(_("JSON không hợp lệ (%(error)s)") % {"error": error.msg})
-                continue
-            if not isinstance(data, dict):
-                yield number, RowReadError(_("mỗi dòng phải là một đối tượng JSON"))
-                continue
-            yield number, data
+            yield number, _parse_json_line(raw)
+
+
+# Stands for a CSV line too long to read: the reader sees a row whose first cell is this.
+_OVERLONG = "\x01overlong\x01"
+
+
+def _csv_lines(binary):
+    """Decoded lines for the csv module, an over-long line replaced by a marker row."""
+    for number, raw in enumerate(bounded_lines(binary), start=1):
+        if raw is None:
+            yield _OVERLONG + "\n"
+            continue
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        yield raw.decode("utf-8")
+
+
+def _csv_records(reader):
+    """(row number, values or RowReadError), going on after a malformed record."""
+    number = 1  # the header
+    while True:
+        number += 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield number, RowReadError(_("dòng CSV hỏng: %(error)s") % {"error": error})
+            continue
+        if values and values[0] == _OVERLONG:
+            yield number, RowReadError(line_too_long_message())
+            continue
+        yield number, values
 
 
 def _iter_csv(path):
     with open(path, "rb") as binary:
-        text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="strict", newline="")
-        reader = csv.reader(text)
+        reader = csv.reader(_csv_lines(binary))
         try:
             header = next(reader, None)
             if header is None:
                 return
             header = [(name or "").strip() for name in header]
             # The row number a spreadsheet shows: header = 1, even if a cell spans lines.
-            for number, values in enumerate(reader, start=2):
-                if not any(value.strip() for value in values):
-                    continue
-                yield number, dict(zip(header, map(unquote_cell, values), strict=False))
+            for number, values in _csv_records(reader):
+                if isinstance(values, RowReadError):
+                    yield number, values
+                elif any(value.strip() for value in values):
+                    yield number, dict(zip(header, map(unquote_cell, values), strict=False))
         except UnicodeDecodeError as error:
             raise FileReadError(
                 _(
@@ -129,9 +185,21 @@ def _cell(value):
     return unquote_cell(str(value))
 
 
+def _check_xlsx_expansion(path):
+    """An XLSX is a zip: refuse one that would unzip to far more than an upload may hold."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise FileReadError(_("Không đọc được tệp Excel: %(error)s") % {"error": error}) from error
+    if unzipped > max_bytes() * MAX_XLSX_EXPANSION:
+        raise FileReadError(_("Tệp Excel giải nén ra quá lớn: hãy chia thành nhiều tệp nhỏ hơn."))
+
+
 def _iter_xlsx(path):
     from openpyxl import load_workbook
 
+    _check_xlsx_expansion(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - zipfile/openpyxl raise many kinds

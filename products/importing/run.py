@@ -1,11 +1,14 @@
 """Import a file of products: validate every row, then write (unless told not to)."""
 
 import logging
+import os
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from products.importing.limits import max_bytes, too_large_message
 from products.importing.readers import FileReadError, count_rows, file_format, iter_rows
+from products.importing.rights import ImportRights
 from products.importing.validation import Report, Validator
 from products.importing.writer import Writer
 
@@ -67,13 +70,22 @@ def run_import(
     as_draft=False,
     skip_invalid=False,
     user=None,
+    source_name=None,
     progress=False,
     batch_size=BATCH_SIZE,
 ):
-    """Validate ``path``; write it if it is clean (or, with ``skip_invalid``, its clean rows)."""
-    validator = Validator(files_dir=files_dir)
+    """Validate ``path``; write it if it is clean (or, with ``skip_invalid``, its clean rows).
+
+    ``user`` imports with their rights (``None``: the system, every unit, published);
+    ``source_name`` is the file's name as logged (default: the name of ``path``).
+    """
+    rights = ImportRights(user)
+    validator = Validator(files_dir=files_dir, rights=rights)
     try:
         file_format(path)
+        size = os.path.getsize(path)
+        if size > max_bytes():
+            return ImportResult(report=Report(fatal=too_large_message(size)), dry_run=dry_run)
         total = count_rows(path) if progress else None
     except FileReadError as error:
         return ImportResult(report=Report(fatal=str(error)), dry_run=dry_run)
@@ -91,7 +103,13 @@ def run_import(
     if report.fatal or dry_run or (report.error_count and not skip_invalid):
         return result
 
-    writer = Writer(translation_map=report.translation_map, as_draft=as_draft, user=user)
+    writer = Writer(
+        translation_map=report.translation_map,
+        as_draft=as_draft,
+        user=user,
+        rights=rights,
+        source_name=source_name or os.path.basename(str(path)),
+    )
     bar = _bar(progress, report.valid_rows, _("Nhập"))
     batch = []
     try:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from products import languages
 from products.importing.columns import parse_publication_item, split_list
 from products.importing.html import body_to_html
+from products.importing.limits import MAX_ITEMS, length_errors, max_rows, shape_errors, too_many_rows_message
 from products.importing.readers import FileReadError, RowReadError, iter_rows
 from products.text import nfc
 
@@ -128,9 +129,11 @@ def parse_date(value):
 
 
 class Validator:
-    def __init__(self, files_dir=None, today=None):
+    def __init__(self, files_dir=None, today=None, rights=None):
         from products.models import Channel, ContentArea, Format, PlanTask, Topic, Unit
 
+        self.rights = rights  # products.importing.rights.ImportRights; None: no restriction
+        self.unit_names = dict(Unit.objects.values_list("pk", "name_vi"))
         self.files_dir = Path(files_dir).resolve() if files_dir else None
         self.today = today or timezone.localdate()
         self.areas = dict(ContentArea.objects.values_list("slug", "pk"))
@@ -146,6 +149,8 @@ class Validator:
     def clean(self, row_number, raw):  # noqa: C901, PLR0912, PLR0915 - one check per field, in order
         if isinstance(raw, RowReadError):
             return None, [RowError(row_number, "", raw.message)]
+        if shape := shape_errors(raw):
+            return None, [RowError(row_number, name, message) for name, message in shape]
         errors = []
 
         def error(name, message):
@@ -188,9 +193,12 @@ class Validator:
         task_id = register("task", self.tasks, required=False)
         format_id = register("format", self.formats)
         unit_id = register("unit", self.units)
+        if unit_id is not None and self.rights is not None and not self.rights.may_add(unit_id):
+            error("unit", self.no_rights_message(unit_id))
 
+        topic_slugs = split_list(raw.get("topics"))
         topic_ids = []
-        for slug in split_list(raw.get("topics")):
+        for slug in topic_slugs:
             slug = nfc(str(slug)).strip()
             if slug not in self.topics:
                 error("topics", _("mã chủ đề không có trong danh mục: «%(value)s»") % {"value": slug})
@@ -247,8 +255,13 @@ class Validator:
         if translation_of and translation_of == external_id:
             error("translation_of", _("một sản phẩm không thể là bản dịch của chính nó"))
 
+        file_names = split_list(raw.get("files"))
+        for name, message in length_errors(
+            raw, {"topics": topic_slugs, "publications": items, "files": file_names}
+        ):
+            error(name, message)
         files = []
-        for name in split_list(raw.get("files")):
+        for name in file_names[: MAX_ITEMS["files"]]:
             checked = self.check_file_ref(nfc(str(name)), error)
             if checked:
                 files.append(checked)
@@ -275,6 +288,11 @@ class Validator:
             ),
             [],
         )
+
+    def no_rights_message(self, unit_id):
+        return _("bạn không có quyền nhập sản phẩm vào đơn vị «%(unit)s»") % {
+            "unit": self.unit_names.get(unit_id, unit_id)
+        }
 
     def check_file_ref(self, name, error):
         if self.files_dir is None:
@@ -346,12 +364,16 @@ class Validator:
         try:
             for row_number, raw in iter_rows(path):
                 report.rows += 1
+                if report.rows > max_rows():
+                    report.fatal = too_many_rows_message()
+                    return report
                 if progress is not None:
                     progress.update(1)
                 clean, errors = self.clean(row_number, raw)
                 for error in errors:
                     report.add(error)
-                external_id = _text(raw, "external_id").strip() if not isinstance(raw, RowReadError) else ""
+                has_id = isinstance(raw, dict) and isinstance(raw.get("external_id"), (str, int, float))
+                external_id = _text(raw, "external_id").strip() if has_id else ""
                 if external_id:
                     if external_id in seen:
                         report.add(
@@ -379,28 +401,34 @@ class Validator:
         self._check_translations(report, seen)
         return report
 
-    @staticmethod
-    def _check_existing(rows, report):
-        """A product that exists keeps its language (its page lives in that locale)."""
+    def _check_existing(self, rows, report):
+        """A product that exists keeps its language (its page lives in that locale), and only
+        someone with rights in its unit may overwrite it."""
         from products.models import ProductPage
 
         if not rows:
             return
-        existing = dict(
-            ProductPage.objects.filter(external_id__in=[r[1] for r in rows]).values_list(
-                "external_id", "language"
-            )
-        )
+        existing = {
+            external_id: (language, unit_id)
+            for external_id, language, unit_id in ProductPage.objects.filter(
+                external_id__in=[r[1] for r in rows]
+            ).values_list("external_id", "language", "unit_id")
+        }
         for row_number, external_id, language in rows:
-            if external_id in existing and existing[external_id] != language:
+            if external_id not in existing:
+                continue
+            old_language, unit_id = existing[external_id]
+            if old_language != language:
                 report.add(
                     RowError(
                         row_number,
                         "language",
                         _("sản phẩm «%(id)s» đã có với ngôn ngữ «%(old)s»; không đổi được ngôn ngữ")
-                        % {"id": external_id, "old": existing[external_id]},
+                        % {"id": external_id, "old": old_language},
                     )
                 )
+            if self.rights is not None and unit_id is not None and not self.rights.may_add(unit_id):
+                report.add(RowError(row_number, "unit", self.no_rights_message(unit_id)))
 
     def _check_translations(self, report, seen):  # noqa: C901 - chains, the database, and locales
         """``translation_of`` names a product in the file or the database, in another language;

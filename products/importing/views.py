@@ -20,7 +20,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from products.importing.limits import max_bytes, too_large_message
 from products.importing.readers import EXTENSIONS
+from products.importing.rights import ImportRights
 from products.importing.run import run_import
 
 TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
@@ -29,7 +31,8 @@ STALE_AFTER_SECONDS = 24 * 3600
 
 
 def can_import(user):
-    return bool(user and user.is_active and (user.is_superuser or user.has_perm("products.add_productpage")))
+    """Someone who may add products in at least one unit (``products.importing.rights``)."""
+    return bool(user and user.is_authenticated and user.is_active and ImportRights(user).may_import())
 
 
 def upload_dir():
@@ -64,6 +67,8 @@ class UploadForm(forms.Form):
         ext = os.path.splitext(upload.name)[1].lower()
         if ext not in EXTENSIONS:
             raise forms.ValidationError(_("Chỉ nhận tệp .jsonl, .csv hoặc .xlsx."))
+        if upload.size > max_bytes():
+            raise forms.ValidationError(too_large_message(upload.size))
         return upload
 
 
@@ -84,9 +89,23 @@ def _stored(request, token):
     return entry, path
 
 
+def _declared_too_large(request):
+    """A body announced larger than the limit is refused before Django stores it anywhere."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > max_bytes() + 64 * 1024  # room for the form's other fields
+
+
 def upload(request):
     if not can_import(request.user):
         return _forbidden(request)
+    if request.method == "POST" and _declared_too_large(request):
+        form = UploadForm()
+        form.cleaned_data = {}  # unbound: the body is never read
+        form.add_error(None, too_large_message(int(request.META["CONTENT_LENGTH"])))
+        return TemplateResponse(request, "products/importing/upload.html", {"form": form})
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
@@ -114,7 +133,9 @@ def review(request, token):
     if not can_import(request.user):
         return _forbidden(request)
     entry, path = _stored(request, token)
-    result = run_import(path, dry_run=True, skip_invalid=entry["skip_invalid"])
+    result = run_import(
+        path, dry_run=True, skip_invalid=entry["skip_invalid"], user=request.user, source_name=entry["name"]
+    )
     report = result.report
     can_confirm = not report.fatal and report.valid_rows > 0 and (report.ok or entry["skip_invalid"])
     return TemplateResponse(
@@ -137,7 +158,11 @@ def confirm(request, token):
         return redirect("products_import_review", token=token)
     entry, path = _stored(request, token)
     result = run_import(
-        path, skip_invalid=entry["skip_invalid"], as_draft=entry["as_draft"], user=request.user
+        path,
+        skip_invalid=entry["skip_invalid"],
+        as_draft=entry["as_draft"],
+        user=request.user,
+        source_name=entry["name"],
     )
     if result.written:
         path.unlink(missing_ok=True)

@@ -8,9 +8,13 @@ base-36 characters per level), the ``wagtailcore_page`` rows go in with
 ``cursor.executemany`` (Django's bulk_create refuses multi-table inheritance), then
 publications, topic links and attachments, and the section's ``numchild`` is raised.
 Each batch is one transaction: an interrupted import leaves whole batches, and
-running it again updates those and creates the rest.
+running it again updates those and creates the rest. Each new product then gets what
+Wagtail's own path would have written (``products.importing.history``): a revision, a log
+entry naming the importer, the file and the row, and its entry in Wagtail's search index.
 
-Re-imported products go through the ordinary Wagtail path (revision, publish).
+Rights (``products.importing.rights``): a row is published only when the importer may
+publish in its unit; otherwise it is a draft, submitted to the unit's review workflow.
+Re-imported products go through the ordinary Wagtail path (revision, publish or submit).
 """
 
 import os
@@ -24,6 +28,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from products.importing import history
+from products.importing.rights import ImportRights
 from products.importing.validation import resolve_root
 from products.signals import products_imported
 from products.slugs import ascii_slug
@@ -69,12 +75,14 @@ class SectionState:
 
 
 class Writer:
-    def __init__(self, *, translation_map, as_draft=False, user=None):
+    def __init__(self, *, translation_map, as_draft=False, user=None, rights=None, source_name=""):
         from products.models import ProductPage, Unit
 
         self.translation_map = translation_map
         self.as_draft = as_draft
         self.user = user
+        self.rights = rights or ImportRights(user)
+        self.source_name = source_name
         self.units = {unit.pk: unit for unit in Unit.objects.all()}
         self.locales = {}
         self.sections = {}
@@ -85,6 +93,13 @@ class Writer:
         self.index_seconds = 0.0  # time spent by the products_imported listeners (search), for the bench
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def publishes(self, unit_id):
+        return not self.as_draft and self.rights.may_publish(unit_id)
+
+    def submits(self, unit_id):
+        """Rows the importer may not publish go to the unit's review."""
+        return not self.rights.may_publish(unit_id)
 
     def locale(self, code):
         if code not in self.locales:
@@ -145,6 +160,9 @@ class Writer:
             keys = self.translation_keys(rows, existing)
             new_rows = [row for row in rows if row.external_id not in existing]
             ids = self._create(new_rows, keys)
+            self._submit_for_review(
+                [pk for pk, row in zip(ids, new_rows, strict=True) if self.submits(row.unit_id)]
+            )
             for row in rows:
                 if row.external_id in existing:
                     ids.append(self._update(existing[row.external_id], row, keys[row.external_id]))
@@ -154,12 +172,11 @@ class Writer:
         return ids
 
     def _create(self, rows, keys):  # noqa: PLR0914 - one bulk insert per table
-        from products.models import ProductPage, ProductPublication
+        from products.models import ProductPage
 
         if not rows:
             return []
         now = timezone.now()
-        live = not self.as_draft
         by_section = {}
         for row in rows:
             by_section.setdefault(self.section_state(row.unit_id, row.language), []).append(row)
@@ -170,6 +187,7 @@ class Writer:
             state.refresh_step()
             for row in section_rows:
                 slug = state.take_slug(row.title, row.external_id)
+                live = self.publishes(row.unit_id)
                 product = ProductPage(
                     title=row.title,
                     draft_title=row.title,
@@ -186,6 +204,7 @@ class Writer:
                     translation_key=keys[row.external_id],
                     first_published_at=now if live else None,
                     last_published_at=now if live else None,
+                    latest_revision_created_at=now,
                     summary=row.summary,
                     body=[{"type": "paragraph", "value": row.body, "id": str(uuid.uuid4())}]
                     if row.body
@@ -219,29 +238,68 @@ class Writer:
             product.page_ptr_id = product.pk = product.id = page.pk
         self._insert_children(products)
 
-        publications, topic_links = [], []
-        through = ProductPage.topics.through
-        for row, product in zip((r for rows_ in by_section.values() for r in rows_), products, strict=True):
-            for order, (channel_id, date, url, reference) in enumerate(row.publications):
-                publications.append(
-                    ProductPublication(
-                        page_id=product.pk,
-                        channel_id=channel_id,
-                        date=date,
-                        url=url,
-                        reference=reference,
-                        sort_order=order,
-                    )
-                )
-            topic_links.extend(
-                through(productpage_id=product.pk, topic_id=topic_id) for topic_id in row.topic_ids
-            )
-            if row.files:
-                self._attach(product.pk, row.files)
-        ProductPublication.objects.bulk_create(publications, batch_size=1000)
-        through.objects.bulk_create(topic_links, batch_size=1000)
+        ordered_rows = [r for rows_ in by_section.values() for r in rows_]
+        self._create_children(ordered_rows, products)
         self.created += len(products)
         return [product.pk for product in products]
+
+    def _create_children(self, rows, products):
+        """Publications, topics and files of new products, then their revisions and log entries."""
+        from products.models import ProductPage, ProductPublication
+
+        through = ProductPage.topics.through
+        publications = {}
+        attachments = {}
+        for row, product in zip(rows, products, strict=True):
+            publications[product.pk] = [
+                ProductPublication(
+                    page_id=product.pk,
+                    channel_id=channel_id,
+                    date=date,
+                    url=url,
+                    reference=reference,
+                    sort_order=order,
+                )
+                for order, (channel_id, date, url, reference) in enumerate(row.publications)
+            ]
+            if row.files:
+                attachments[product.pk] = self._attach(product.pk, row.files)
+        ProductPublication.objects.bulk_create(
+            [p for items in publications.values() for p in items], batch_size=1000
+        )
+        through.objects.bulk_create(
+            [
+                through(productpage_id=product.pk, topic_id=topic_id)
+                for row, product in zip(rows, products, strict=True)
+                for topic_id in row.topic_ids
+            ],
+            batch_size=1000,
+        )
+        history.record_new_products(
+            [
+                (
+                    product,
+                    row.row,
+                    {
+                        "publications": publications[product.pk],
+                        "attachments": attachments.get(product.pk, []),
+                    },
+                    {"topics": row.topic_ids},
+                )
+                for row, product in zip(rows, products, strict=True)
+            ],
+            user=self.user,
+            source_name=self.source_name,
+        )
+
+    def _submit_for_review(self, page_ids):
+        """Start each draft's unit workflow, as the importer (Wagtail's own path, one by one)."""
+        from products.models import ProductPage
+
+        for page in ProductPage.objects.filter(pk__in=page_ids):
+            workflow = page.get_workflow()
+            if workflow is not None and not page.workflow_in_progress:
+                workflow.start(page, self.user)
 
     @staticmethod
     def _insert_children(products):
@@ -269,7 +327,7 @@ class Writer:
             attachments.append(
                 ProductAttachment(page_id=page_id, sort_order=order, **self._stored_file(item))
             )
-        ProductAttachment.objects.bulk_create(attachments)
+        return ProductAttachment.objects.bulk_create(attachments)
 
     def _stored_file(self, item):
         """Store one file in Wagtail's documents, images or media; the attachment's fields."""
@@ -327,8 +385,11 @@ class Writer:
         if row.files:
             page.attachments = [ProductAttachment(**self._stored_file(item)) for item in row.files]
         revision = page.save_revision(user=self.user, log_action=True)
-        if not self.as_draft:
+        if self.publishes(row.unit_id):
             revision.publish(user=self.user)
+        history.log_import(page, user=self.user, source_name=self.source_name, row=row.row)
+        if self.submits(row.unit_id):
+            self._submit_for_review([page.pk])
         self.updated += 1
         return page.pk
 

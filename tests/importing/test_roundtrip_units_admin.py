@@ -100,8 +100,8 @@ def _user(*perms):
     return user
 
 
-def test_admin_import_needs_the_add_product_permission(client):
-    client.force_login(_user())
+def test_admin_import_needs_rights_in_a_unit(client):
+    client.force_login(_user("add_productpage"))  # a model permission alone is not a unit's rights
     response = client.get("/admin/products-import/")
     assert response.status_code == 403
     assert "không có quyền" in response.content.decode()
@@ -112,8 +112,8 @@ def test_admin_import_needs_the_add_product_permission(client):
     assert client.post("/admin/products-import/" + "0" * 32 + "/confirm/").status_code == 403
 
 
-def test_admin_upload_review_confirm(client, tmp_path):
-    client.force_login(_user("add_productpage"))
+def test_admin_upload_review_confirm(client, people, tmp_path):
+    client.force_login(people.editor)
     assert client.get("/admin/products-import/").status_code == 200
     bad = write_file(tmp_path / "p.csv", [row("adm-1"), row("adm-2", title="")])
     with open(bad, "rb") as handle:
@@ -134,7 +134,7 @@ def test_admin_upload_review_confirm(client, tmp_path):
     assert "1 sản phẩm mới" in done.content.decode()
     page = ProductPage.objects.get(external_id="adm-1")
     assert page.title == "Quyền con người 'Bok ơ̆" and not page.live
-    assert page.owner.username == "bientap"
+    assert page.owner.username == "editor"
     # The token is spent, and another user's session cannot use one.
     assert client.post(f"{review_url}confirm/", follow=True).status_code == 404
 

@@ -212,9 +212,14 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # No gravatar: the admin must work without the internet; avatars are uploaded or the default.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# --- Roles, admin and login throttling (products/desk) --------------------------
-# Guards two admin views that would show other units' draft titles (products/desk/middleware.py).
+# --- Roles, admin, imports and login throttling (products/desk, products/importing) ----
+# Admin views naming a page the user may not see (another unit's draft) answer 404
+# (products/desk/middleware.py).
 MIDDLEWARE += ["products.desk.middleware.DraftTitleGuardMiddleware"]
+
+# An import file larger, or with more rows, than this is refused whole (products/importing/limits.py).
+PRODUCTS_IMPORT_MAX_BYTES = int(os.environ.get("PRODUCTS_IMPORT_MAX_BYTES", str(UPLOAD_MAX_BYTES)))
+PRODUCTS_IMPORT_MAX_ROWS = int(os.environ.get("PRODUCTS_IMPORT_MAX_ROWS", "500000"))
 
 # Login throttling (django-axes): a username is locked at the address it was tried from after
 # AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_TIME hours or until an administrator lifts it.
@@ -225,10 +230,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "products.desk.lockouts.lockout_response"
-# Behind a reverse proxy, set AXES_IPWARE_PROXY_COUNT so that the client's address is used.
+# Behind a reverse proxy, AXES_PROXY_COUNT proxies' X-Forwarded-For give the client's address.
 AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None

@@ -195,7 +195,7 @@ ROWS = (
     _row(
         "users",
         "assign_groups",
-        "put users in groups (roles)",
+        "put users in groups: the desk's role groups, or groups within the administrator role",
         administrator=S.OTHERS_NOT_SELF,
         superuser=S.ALL,
     ),

@@ -25,11 +25,11 @@ SCALARS = (str, int, float, bool, type(None))
 
 
 def max_bytes():
-    return getattr(settings, "PRODUCTS_IMPORT_MAX_BYTES", settings.UPLOAD_MAX_BYTES)
+    return settings.PRODUCTS_IMPORT_MAX_BYTES
 
 
 def max_rows():
-    return getattr(settings, "PRODUCTS_IMPORT_MAX_ROWS", 500_000)
+    return settings.PRODUCTS_IMPORT_MAX_ROWS
 
 
 def too_large_message(size):

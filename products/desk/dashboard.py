@@ -3,15 +3,15 @@
 from django.db.models import IntegerField
 from django.db.models.functions import Cast
 from wagtail.admin.ui.components import Component
-from wagtail.models import WorkflowState
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.models import Page, WorkflowState
+from wagtail.permissions import policy_registry
 
 from products.models import ProductPage
 
 
 def awaiting_review(user):
     """Products the user may edit whose review workflow is in progress, oldest first."""
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    editable = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "change")
     in_review = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).annotate(
         page_id=Cast("object_id", IntegerField())
     )

@@ -109,7 +109,6 @@ def register_assigned_translation_view():
     ]
 
 
-from products import media_views as _media_views  # noqa: E402, F401  (before_serve_document hook)
 @hooks.register("construct_page_chooser_queryset")
 def hide_other_units_drafts_from_the_chooser(pages, request):
     return visible_pages(pages, request.user)
@@ -151,3 +150,6 @@ def register_desk_log_actions(actions):
     actions.register_action("products.import", _("Nhập từ tệp"), _("Nhập từ tệp"))
     actions.register_action("products.login_locked", _("Khóa đăng nhập"), _("Bị khóa đăng nhập"))
     actions.register_action("products.login_unlocked", _("Mở khóa đăng nhập"), _("Được mở khóa đăng nhập"))
+
+
+from products import media_views as _media_views  # noqa: E402, F401  (before_serve_document hook)

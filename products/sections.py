@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
-from home.models import HomePage
 from products import languages
 from products.models import ProductIndexPage, Unit, UnitSectionPage
 
@@ -44,7 +43,9 @@ def _translation_of(source, locale, parent, **fields):
 
 
 def ensure_home(locale):
-    vi_home = HomePage.objects.get(locale=vi_locale(), depth=2)
+    # The site's root page (home.HomePage), found by its place so that products need not
+    # import home, which imports products.
+    vi_home = Page.objects.get(locale=vi_locale(), depth=2).specific
     if locale.language_code == languages.DEFAULT:
         return vi_home
     title = languages.get(locale.language_code).local_name

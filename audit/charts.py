@@ -55,11 +55,10 @@ def share_by_year(points, target, width=560, height=220):
         ),
     )
     return format_html(
-        '<svg role="img" viewBox="0 0 {} {}" width="100%" style="max-width:{}px">{}{}'
+        '<svg role="img" viewBox="0 0 {} {}" width="100%" class="audit-chart">{}{}'
         '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333"/></svg>',
         width,
         height,
-        width,
         band,
         bars,
         pad,
@@ -107,10 +106,9 @@ def share_by_unit(rows, target, width=560, row_h=18):
         ),
     )
     return format_html(
-        '<svg role="img" viewBox="0 0 {} {}" width="100%" style="max-width:{}px">{}{}</svg>',
+        '<svg role="img" viewBox="0 0 {} {}" width="100%" class="audit-chart">{}{}</svg>',
         width,
         height,
-        width,
         band,
         bars,
     )

@@ -6,11 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from ops.health import health
 from products.api import api_router
 from products.media_views import serve_document, serve_media
 
 urlpatterns = [
     path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
+    path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/<int:document_id>/<str:document_filename>", serve_document),
     path("documents/", include(wagtaildocs_urls)),

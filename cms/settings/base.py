@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.conf import locale as django_locale
 
 from products import languages
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "products",
     "search",
     "audit",
+    "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -67,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ops.middleware.SiteCSPMiddleware",
     "cms.middleware.RejectNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -105,8 +109,16 @@ DATABASES = {
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # A connection kept across requests is checked first, so a restarted database
+        # costs the requests made while it is down, not the ones after.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Fail fast when the database is down (health answers 503 instead of hanging).
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DB_CONNECT_TIMEOUT", "5")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -176,6 +188,36 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Content-Security-Policy (django-csp), the same in every environment -------------
+# Scripts, styles and fonts come from this site only: no inline script or style (the
+# admin's few inline initialisers are replaced by ops/static/ops/js/admin-csp.js).
+# Images and media may be data:/blob: URLs (upload previews); the only framed hosts are
+# the social-media players that products.embeds builds.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "media-src": [SELF, "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [
+            SELF,
+            "https://www.youtube-nocookie.com",
+            "https://www.tiktok.com",
+            "https://www.facebook.com",
+        ],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+
+# --- Operations: version shown by /health/ and the logs ---------------------------------
+GIT_COMMIT = os.environ.get("GIT_COMMIT", "")
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,27 @@
+"""gunicorn settings: ``gunicorn -c cms/gunicorn.conf.py cms.wsgi`` (``make serve`` runs it).
+
+Sized for the province's server (2 cores): pages are short database-bound requests, so a
+few processes with a few threads each keep both cores busy while one request waits on
+PostgreSQL, without the memory of many processes. ``bench/load.py`` measured the choice
+(see docs/deploy.md). Every value can be overridden from the environment.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# A request that takes longer than this is stuck: the worker is restarted.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, so a slow leak never grows for years.
+max_requests = 5000
+max_requests_jitter = 500
+# The front proxy on this host sets X-Forwarded-Proto; trust it only from there.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()

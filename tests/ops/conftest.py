@@ -1,0 +1,44 @@
+"""A production installation in other processes (gunicorn, manage.py), shared by the module's tests.
+
+Built once per test session from a fresh database of the same vendor as the test run
+(SQLite file, or a new PostgreSQL database beside the test database): migrate, static files,
+registers, the demo, an administrator. Nothing here touches the test database.
+"""
+
+import shutil
+
+import pytest
+
+from ops.scratch import Scratch
+
+CHROMIUM = "/usr/bin/chromium"
+ADMIN = ("quantri", "Mật-khẩu-đủ-dài-2026")
+needs_chromium = pytest.mark.skipif(
+    shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed (apt-get install chromium)"
+)
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory):
+    site = Scratch(tmp_path_factory.mktemp("production-site"))
+    try:
+        site.install(demo=True)
+        site.env["DJANGO_SUPERUSER_PASSWORD"] = ADMIN[1]
+        site.manage("createsuperuser", "--no-input", "--username", ADMIN[0], "--email", "qt@example.vn")
+        site.start()
+        yield site
+    finally:
+        site.destroy()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()

@@ -56,7 +56,8 @@ def patch_chooser_widgets():
     def render(self, name, value, attrs=None, renderer=None):
         html = str(original(self, name, value, attrs=attrs, renderer=renderer))
         head, opening, script = html.rpartition("<script>")
-        data = as_data(script.removesuffix(SCRIPT_CLOSE)) if opening and script.endswith(SCRIPT_CLOSE) else None
+        ours = opening and script.endswith(SCRIPT_CLOSE)
+        data = as_data(script.removesuffix(SCRIPT_CLOSE)) if ours else None
         return mark_safe(head + data) if data else mark_safe(html)  # noqa: S308 - Wagtail's own markup
 
     render.csp_safe = True

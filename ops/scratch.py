@@ -89,16 +89,18 @@ class Scratch:
             timeout=timeout,
         )
 
+    def commands(self, *commands):
+        """Run several management commands in one process (each start of Django costs seconds)."""
+        code = "from django.core.management import call_command\n" + "".join(
+            f"call_command(*{list(command)!r}, verbosity=0)\n" for command in commands
+        )
+        return self.manage("shell", "--no-imports", "-c", code)
+
     def install(self, demo=True):
         """What ``make serve`` does before starting: migrate, cache table, static files, registers."""
-        for command in (
-            ("migrate", "--no-input"),
-            ("createcachetable",),
-            ("collectstatic", "--no-input"),
-            ("seed_reference",),
-            *((("load_demo",),) if demo else ()),
-        ):
-            self.manage(*command)
+        commands = [("migrate", "--no-input"), ("createcachetable",), ("collectstatic", "--no-input")]
+        commands += [("seed_reference",), *((("load_demo",),) if demo else ())]
+        self.commands(*commands)
         return self
 
     def start(self, port=None, workers=2, threads=4, extra=()):

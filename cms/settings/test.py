@@ -12,3 +12,6 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="ttnq-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ELASTICSEARCH_INDEX_PREFIX = "test-archive"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files from the apps' folders (no collectstatic in tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

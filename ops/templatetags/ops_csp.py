@@ -17,6 +17,7 @@ def csp_call(call, *args, json_arg=None, construct=False):
     values = [json.dumps(arg, ensure_ascii=False) for arg in args]
     if json_arg is not None:
         values.append(str(json_arg))
-    spec = f'{{"call": {json.dumps(call)}, "args": [{", ".join(values)}], "new": {json.dumps(bool(construct))}}}'
+    arguments = ", ".join(values)
+    spec = f'{{"call": {json.dumps(call)}, "args": [{arguments}], "new": {json.dumps(bool(construct))}}}'
     tag = f'<script type="application/json" data-csp-init>{json_for_script(spec)}</script>'
     return mark_safe(tag)  # noqa: S308 - JSON from Wagtail's widgets, made script-safe

@@ -130,4 +130,3 @@ def test_product_editor_works_under_the_policy(admin_context, production_site):
     chooser.locator("input[type=search], input[name=q]").first.wait_for()  # the image chooser's own search
     page.close()
     assert watch.problems == []
-

@@ -32,6 +32,7 @@ SEARCH = (
     "hits = lambda q: [(h['id'], h['title']) for h in c.get('/api/search/', {'q': q}).json()['results']];"
     f"print('SEARCH' + json.dumps({{q: hits(q) for q in {QUERIES!r}}}, ensure_ascii=False))"
 )
+BUILD = "from tests.ops.sample_archive import build; build()"
 DAMAGE = (
     "from products.models import ProductPage; from django.contrib.auth.models import User;"
     "from wagtail.documents.models import Document;"
@@ -79,7 +80,7 @@ def main():
         original = Scratch(tmp / "original").install(demo=True)
         fresh = Scratch(tmp / "fresh")
         try:
-            original.manage("shell", "--no-imports", "-c", "from tests.ops.sample_archive import build; build()")
+            original.manage("shell", "--no-imports", "-c", BUILD)
             original.commands(("rebuild_archive_index", "--no-progress"))
             expected = state(original, "expected")
             rows = sum(len(v) for v in expected[0]["rows"].values())

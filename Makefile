@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format messages admin-strings clean
+.PHONY: install run test lint format messages admin-strings clean serve backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,24 @@ run: install
 
 test: install
 	$(BIN)/pytest
+
+# Production: needs SECRET_KEY and ALLOWED_HOSTS (and DATABASE_URL for PostgreSQL) in the
+# environment; see docs/deploy.md. Migrates, prepares static files, starts gunicorn.
+PROD := DJANGO_SETTINGS_MODULE=cms.settings.production
+serve: install
+	$(PROD) $(MANAGE) migrate --no-input
+	$(PROD) $(MANAGE) createcachetable
+	$(PROD) $(MANAGE) collectstatic --no-input -v0
+	$(PROD) $(MANAGE) seed_reference
+	$(PROD) $(BIN)/gunicorn -c cms/gunicorn.conf.py cms.wsgi
+
+# Backups of the settings in the environment (DJANGO_SETTINGS_MODULE, DATABASE_URL, MEDIA_ROOT).
+backup: install
+	$(MANAGE) backup $(if $(FILE),--output $(FILE),)
+
+restore: install
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/ttnq-….tar.gz [FORCE=1]" >&2; exit 2)
+	$(MANAGE) restore $(FILE) $(if $(FORCE),--force,)
 
 lint: install
 	$(BIN)/ruff check .

@@ -10,13 +10,16 @@ This module is imported by tests and bench scripts before Django is set up: it i
 nothing from Django or the apps.
 """
 
+import contextlib
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -155,3 +158,52 @@ class Scratch:
         self.stop()
         if self.db_name:
             _pg_execute(self.database_url, f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)')
+
+
+class PostgresCluster:
+    """A PostgreSQL server of its own (initdb in a temporary folder, a free port), for fault tests.
+
+    Restarting it disturbs nobody else's databases. Run as root it runs the server as the
+    ``postgres`` system user (PostgreSQL refuses to run as root).
+    """
+
+    BIN = Path("/usr/lib/postgresql/15/bin")
+
+    def __init__(self):
+        # Its own folder under /tmp: the postgres user cannot enter another user's private temp folder.
+        self.root = Path(tempfile.mkdtemp(prefix="ttnq-pg-"))
+        self.data = self.root / "pgdata"
+        self.port = free_port()
+        self.url = f"postgres://ttnq:ttnq@127.0.0.1:{self.port}/ttnq"
+
+    def _as_postgres(self, *args):
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        result = subprocess.run([*prefix, *map(str, args)], capture_output=True, text=True, check=False)  # noqa: S603
+        if result.returncode:
+            raise RuntimeError(f"{Path(str(args[0])).name}: {result.stderr.strip()}")
+
+    def create(self):
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres")
+        self._as_postgres(
+            self.BIN / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8"
+        )
+        self.start()
+        psql = [self.BIN / "psql", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres", "-q"]
+        self._as_postgres(*psql, "-c", "CREATE ROLE ttnq LOGIN CREATEDB PASSWORD 'ttnq'")
+        self._as_postgres(*psql, "-c", "CREATE DATABASE ttnq OWNER ttnq")
+        return self
+
+    def start(self):
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root}"
+        self._as_postgres(
+            self.BIN / "pg_ctl", "-D", self.data, "-o", options, "-l", self.root / "pg.log", "-w", "start"
+        )
+
+    def stop(self):
+        self._as_postgres(self.BIN / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+
+    def destroy(self):
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)

@@ -49,14 +49,19 @@ def _pg_execute(url, sql):
 
 
 class Scratch:
-    def __init__(self, root, database_url=None, settings="cms.settings.production", env=None):
+    def __init__(self, root, database_url=None, settings="cms.settings.production", env=None, db_name=None):
+        """``db_name`` names the PostgreSQL database (kept by ``stop``, reused when it exists)."""
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
         base = database_url if database_url is not None else os.environ.get("DATABASE_URL", "")
         if base.startswith("postgres"):
-            self.db_name = f"ttnq_scratch_{secrets.token_hex(4)}"
+            self.db_name = db_name or f"ttnq_scratch_{secrets.token_hex(4)}"
             self.database_url = urllib.parse.urlsplit(base)._replace(path=f"/{self.db_name}").geturl()
-            _pg_execute(base, f'CREATE DATABASE "{self.db_name}"')
+            try:
+                _pg_execute(base, f'CREATE DATABASE "{self.db_name}"')
+            except Exception as exc:
+                if not (db_name and "already exists" in str(exc)):  # a named database is reused
+                    raise
         else:
             self.db_name = None
             self.database_url = f"sqlite:///{self.root / 'db.sqlite3'}"
@@ -107,10 +112,14 @@ class Scratch:
         return self
 
     def start(self, port=None, workers=2, threads=4, extra=()):
-        """Start gunicorn (the production server) on 127.0.0.1 and wait until /health/ answers."""
+        """Start gunicorn (the production server) on 127.0.0.1 and wait until /health/ answers.
+
+        ``workers``/``threads`` None: the sizes of cms/gunicorn.conf.py."""
         self.port = port or free_port()
         args = [sys.executable, "-m", "gunicorn", "-c", str(PROJECT / "cms" / "gunicorn.conf.py")]
-        args += ["--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--threads", str(threads)]
+        args += ["--bind", f"127.0.0.1:{self.port}"]
+        args += ["--workers", str(workers)] if workers else []
+        args += ["--threads", str(threads)] if threads else []
         env = {**self.env, "GUNICORN_ACCESS_LOG": os.devnull}
         log = open(self.root / "server.log", "ab")  # noqa: SIM115 - closed with the server
         self.server = subprocess.Popen(  # noqa: S603

@@ -181,6 +181,8 @@ class ProductPage(Page):
             ObjectList(Page.settings_panels, heading=_("Cài đặt")),
         ]
     )
+    # A copy or a translation is a product of its own: the source's (unique) external id stays with it.
+    exclude_fields_in_copy = ["external_id"]
     base_form_class = ProductPageForm
     parent_page_types = ["products.UnitSectionPage"]
     subpage_types = []

@@ -21,21 +21,30 @@ class Watch:
 
     def __init__(self, page, origin):
         self.problems = []
+        self.previews_refused = 0
+        page.on("response", self.response)
         page.on("console", self.console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         page.on("request", lambda request: self.request(request, origin))
 
+    def response(self, response):
+        # Wagtail's live preview posts the form as it is typed and answers 400 while it is
+        # incomplete (a new, empty publication row): the editor's normal state, not a fault.
+        if response.status == 400 and "/edit/preview/" in response.url:
+            self.previews_refused += 1
+
     def console(self, message):
         if message.type != "error":
             return
+        if "status of 400" in message.text and self.previews_refused:
+            self.previews_refused -= 1
+            return
         where = message.location.get("url", "")
-        if where.endswith("/favicon.ico") or "gravatar.com" in message.text:
-            return  # the favicon (#16) and the avatars (#14) are other issues', not the policy's
+        if where.endswith("/favicon.ico"):
+            return  # the portal's favicon is the portal issue's (#16); a 404 here is not the policy's
         self.problems.append(f"console: {message.text} ({where})")
 
     def request(self, request, origin):
-        if "gravatar.com" in request.url:
-            return  # turned off by the admin-language issue (#14)
         if not request.url.startswith((origin, "data:", "blob:")):
             self.problems.append(f"off-site request: {request.url}")
 
@@ -111,6 +120,7 @@ def test_product_editor_works_under_the_policy(admin_context, production_site):
     assert saving.problems == []
 
     page, watch = open_page(admin_context, production_site, product_edit_path(production_site))
+    page.get_by_role("tab", name="Đăng tải").click()
     total = page.locator("#id_publications-TOTAL_FORMS")
     before = int(total.input_value())
     pickers = page.locator(".xdsoft_datetimepicker")
@@ -121,7 +131,7 @@ def test_product_editor_works_under_the_policy(admin_context, production_site):
     page.locator(f"#id_publications-{before}-date").click()  # the new row's date chooser was started
     page.locator(".xdsoft_datetimepicker:visible").wait_for()
     page.keyboard.press("Escape")
-    page.locator("#id_publications-ADD").focus()
+    page.get_by_role("tab", name="Tệp đính kèm").click()
     page.locator("#id_attachments-ADD").click()
     row = int(page.locator("#id_attachments-TOTAL_FORMS").input_value()) - 1
     page.locator(f"#id_attachments-{row}-image-chooser button[data-chooser-action-choose]").click()

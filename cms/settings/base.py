@@ -277,5 +277,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "products.desk.lockouts.lockout_response"
+# No start-up banner on every worker (production logs are JSON lines); lockouts are still logged.
+AXES_VERBOSE = False
 # Behind a reverse proxy, AXES_PROXY_COUNT proxies' X-Forwarded-For give the client's address.
 AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None

@@ -1,18 +1,33 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as portal_views
+from home.feeds import ProductAtomFeed, ProductFeed
+from home.sitemaps import PortalSitemap
 from ops.health import health
 from products.api import api_router
 from products.media_views import serve_document, serve_media
 
+SITEMAPS = {"pages": PortalSitemap}
+
 urlpatterns = [
-    path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
     path("health/", health, name="health"),
+    path("", portal_views.choose_language, name="portal_choose_language"),
+    path("language/<str:code>/", portal_views.remember_language, name="portal_remember_language"),
+    path("robots.txt", portal_views.robots_txt, name="portal_robots"),
+    path("favicon.ico", portal_views.favicon, name="portal_favicon"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "portal_sitemap"},
+        name="portal_sitemap_index",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="portal_sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/<int:document_id>/<str:document_filename>", serve_document),
     path("documents/", include(wagtaildocs_urls)),
@@ -29,6 +44,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("feeds/rss/", ProductFeed(), name="portal_feed_rss"),
+    path("feeds/atom/", ProductAtomFeed(), name="portal_feed_atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler400 = "home.views.bad_request"
+handler404 = "home.views.page_not_found"

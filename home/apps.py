@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     name = "home"
     label = "home"
     verbose_name = _("Trang chủ")
+
+    def ready(self):
+        from home import signals
+
+        signals.connect()

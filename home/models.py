@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from products import languages
+from products.models import ProductIndexPage, ProductPage
 from products.visibility import public_pages
+
+LATEST = 12
+# A language with fewer products than this on its home gets Vietnamese ones after its own.
+FEW = 6
 
 
 class HomePage(Page):
@@ -19,13 +25,21 @@ class HomePage(Page):
         verbose_name = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
-        from products.models import ProductIndexPage, ProductPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["latest_products"] = (
-            public_pages(ProductPage.objects.descendant_of(self))
-            .select_related("area", "format", "unit")
-            .order_by("-first_published", "-pk")[:12]
+        code = self.locale.language_code
+        public = ProductPage.objects.public_listing()
+        own = list(public.filter(language=code)[:LATEST])
+        context["latest_products"] = own
+        context["vietnamese_products"] = (
+            self.vietnamese_fill(public, own) if len(own) < FEW and code != languages.DEFAULT else []
         )
         context["product_index"] = public_pages(ProductIndexPage.objects.child_of(self)).first()
         return context
+
+    @staticmethod
+    def vietnamese_fill(public, own):
+        """Newest Vietnamese products, leaving out those already shown in translation."""
+        shown = [product.translation_key for product in own]
+        return list(
+            public.filter(language=languages.DEFAULT).exclude(translation_key__in=shown)[: LATEST - len(own)]
+        )

@@ -281,3 +281,32 @@ AXES_LOCKOUT_CALLABLE = "products.desk.lockouts.lockout_response"
 AXES_VERBOSE = False
 # Behind a reverse proxy, AXES_PROXY_COUNT proxies' X-Forwarded-For give the client's address.
 AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
+
+# --- Public portal: sitemaps, page cache, chrome languages (helper "portal") ---------
+INSTALLED_APPS += ["django.contrib.sitemaps", "wagtail.contrib.sitemaps"]
+# The full-page cache for anonymous readers sits before the session middleware: a hit
+# skips sessions, locale and auth (home/cache.py says why it is built this way).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "home.cache.AnonymousPageCacheMiddleware",
+)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "portal_pages": {
+        "BACKEND": os.environ.get(
+            "PORTAL_PAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": os.environ.get("PORTAL_PAGE_CACHE_LOCATION", "portal-pages"),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PORTAL_PAGE_CACHE_MAX_ENTRIES", "5000"))},
+    },
+}
+PORTAL_PAGE_CACHE_ALIAS = "portal_pages"
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "3600"))
+# Every process on the host reads this file's identity to learn that the cache was purged.
+PORTAL_PAGE_CACHE_GENERATION_FILE = os.environ.get(
+    "PORTAL_PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / ".local" / "page-cache-generation")
+)
+# The portal's chrome is translated for these; the others get it in Vietnamese, marked lang="vi".
+PORTAL_UI_LANGUAGES = ("vi", "en", "fr", "zh-hans", "lo", "km")
+# Set by the language switcher; read by "/" before Accept-Language.
+PORTAL_LANGUAGE_COOKIE = "portal_language"

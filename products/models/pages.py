@@ -13,13 +13,16 @@ from rest_framework.relations import SlugRelatedField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from products import listing
 from products.blocks import ProductBodyBlock
 from products.desk.permissions import ProductPermissionTester
 from products.forms import ProductPageForm
 from products.languages import LANGUAGES
+from products.models.registers import Unit
 from products.slugs import ascii_slug
 from products.text import nfc, nfc_stream
 from products.validators import validate_not_future
@@ -40,18 +43,10 @@ class ProductIndexPage(Page):
         verbose_name = _("danh mục sản phẩm")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
-        products = (
-            public_pages(ProductPage.objects.descendant_of(self))
-            .select_related("area", "format", "unit")
-            .order_by("-first_published", "-pk")
-        )
-        area = request.GET.get("area")
-        if area:
-            products = products.filter(area__slug=area)
-        context["products"] = Paginator(products, 20).get_page(request.GET.get("page"))
+        products = ProductPage.objects.public_listing().filter(language=self.locale.language_code)
+        units = Unit.objects.filter(sections__locale=self.locale_id)
+        context.update(listing.listing_context(request, products, units=units))
         return context
 
 
@@ -71,10 +66,23 @@ class UnitSectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = public_pages(ProductPage.objects.child_of(self)).order_by(
-            "-first_published", "-pk"
-        )[:50]
+        products = ProductPage.objects.public_listing().child_of(self)
+        context.update(listing.listing_context(request, products, fixed_unit=self.unit))
         return context
+
+
+class ProductPageQuerySet(PageQuerySet):
+    def public_listing(self):
+        """Products anyone may read, newest first: live and under no Wagtail view restriction.
+
+        Every public listing, home page, feed and sitemap starts from this one query, so a
+        rule about what the public may see is written once.
+        """
+        return (
+            public_pages(self)
+            .select_related("area", "format", "unit", "locale")
+            .order_by("-first_published", "-pk")
+        )
 
 
 class ProductPage(Page):
@@ -84,6 +92,8 @@ class ProductPage(Page):
     the audit. ``first_published`` is the earliest publication date and is what the
     audit counts by; ``save()`` keeps it right.
     """
+
+    objects = PageManager.from_queryset(ProductPageQuerySet)()
 
     summary = models.TextField(_("tóm tắt"), blank=True)
     body = StreamField(ProductBodyBlock(), verbose_name=_("nội dung"), blank=True)

@@ -1,0 +1,201 @@
+"""Template tags for the portal's chrome: language, alternates, switcher, meta and feeds.
+
+``{% portal_head as portal %}`` is called once by ``base.html``; everything the ``<head>``
+and the language switcher need is computed there, from the page's live public
+translations (one query) or, for views that are not Wagtail pages, from the URL.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from home import languages as portal_languages
+from products import languages
+
+register = template.Library()
+
+DESCRIPTION_CHARS = 160
+
+
+@dataclass
+class Switch:
+    language: languages.Language
+    url: str
+    translated: bool  # False: this language has no version of the page; the link goes home
+    current: bool = False
+
+
+@dataclass
+class Head:
+    language: str
+    ui: str
+    page: object = None  # the Wagtail page, or None (search's context has an int "page")
+    canonical: str = ""
+    description: str = ""
+    og_type: str = "website"
+    og_image: str = ""
+    alternates: list = field(default_factory=list)  # (hreflang, absolute url)
+    switches: list = field(default_factory=list)
+    feeds: list = field(default_factory=list)  # (title, type, url)
+
+
+@register.simple_tag
+def chrome_language():
+    return portal_languages.chrome_language(get_language() or languages.DEFAULT)
+
+
+@register.simple_tag
+def register_label(obj, ui, prefix_slug=False):
+    """A register row's name, wrapped in ``<span lang>`` when it is not in the chrome's language."""
+    name, lang = portal_languages.register_name(obj, ui)
+    if prefix_slug and obj is not None:
+        name = f"{obj.slug}. {name}"
+    if lang == ui:
+        return name
+    return format_html('<span lang="{}">{}</span>', lang, name)
+
+
+def _switch_url(code, target):
+    return f"/language/{code}/?{urlencode({'next': target})}"
+
+
+def _page_versions(page, request, query):
+    """{language code: page url} of the page's live public translations, itself included."""
+    versions = {}
+    for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
+        url = translation.get_url(request)
+        if url:
+            versions[translation.locale.language_code] = url + (f"?{query}" if query else "")
+    return versions
+
+
+def _path_versions(request, current):
+    """The same path in every language, for views that exist in all of them (search)."""
+    rest = request.get_full_path()[len(current) + 1 :]
+    return {code: f"/{code}{rest}" for code in languages.CODES}
+
+
+def _homes():
+    return {code: f"/{code}/" for code in languages.CODES}
+
+
+def _x_default(page, versions, request):
+    if page is not None and page.depth == 2:
+        return request.build_absolute_uri("/")
+    vietnamese = versions.get(languages.DEFAULT)
+    return request.build_absolute_uri(vietnamese) if vietnamese else ""
+
+
+def _description(context, page):
+    if page is not None:
+        text = getattr(page, "search_description", "") or getattr(page, "summary", "") or ""
+        text = text or getattr(page, "intro", "")
+        if text:
+            return Truncator(" ".join(text.split())).chars(DESCRIPTION_CHARS)
+    return context.get("meta_description") or _(
+        "Kho lưu trữ số các sản phẩm truyền thông về quyền con người của tỉnh."
+    )
+
+
+def _feeds(code, filter_query, heading):
+    suffix = f"?{filter_query}" if filter_query else ""
+    return [
+        (heading, "application/rss+xml", f"/{code}/feeds/rss/{suffix}"),
+        (heading, "application/atom+xml", f"/{code}/feeds/atom/{suffix}"),
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def portal_head(context):
+    request = context["request"]
+    page = context.get("page") if hasattr(context.get("page"), "get_translations") else None
+    code = get_language() or languages.DEFAULT
+    head = Head(language=code, ui=portal_languages.chrome_language(code), page=page)
+    query = context.get("filter_query", "")
+    if context.get("is_error"):
+        versions = _homes()
+    elif page is not None:
+        versions = _page_versions(page, request, query)
+        number = getattr(context.get("products"), "number", 1)
+        paged = f"{'&' if query else '?'}page={number}" if number > 1 else ""
+        head.canonical = request.build_absolute_uri(versions.get(code, page.url) + paged)
+        head.alternates = [(c, request.build_absolute_uri(u)) for c, u in versions.items()]
+        x_default = _x_default(page, versions, request)
+        if x_default and len(versions) > 1:
+            head.alternates.append(("x-default", x_default))
+    else:
+        versions = _path_versions(request, code)
+    head.description = _description(context, page)
+    head.switches = [
+        Switch(
+            lang,
+            _switch_url(lang.code, versions.get(lang.code) or f"/{lang.code}/"),
+            translated=lang.code in versions,
+            current=lang.code == code,
+        )
+        for lang in languages.LANGUAGES
+    ]
+    if page is not None and hasattr(page, "first_published"):
+        head.og_type = "article"
+        head.og_image = _og_image(page, request)
+    heading = filter_summary(context.get("filters") or {}, head.ui)
+    head.feeds = _feeds(code, query, heading or _("Sản phẩm mới"))
+    return head
+
+
+def _og_image(page, request):
+    for attachment in page.attachments.all():
+        if attachment.image_id:
+            rendition = attachment.image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
+            return request.build_absolute_uri(rendition.url)
+    return ""
+
+
+@register.simple_tag
+def og_locale(code):
+    return portal_languages.og_locale(code)
+
+
+@register.filter
+def language_name(code):
+    """A content language's name in itself (``bdq`` → Bahnar)."""
+    language = languages.BY_CODE.get(code)
+    return language.local_name if language else code
+
+
+@register.simple_tag
+def filter_options(form, name, ui):
+    """(value, label, lang, selected) for each choice of a listing filter, names in the reader's terms."""
+    bound = form[name]
+    selected = str(bound.value() or "")
+    options = []
+    for choice_value, choice_label in bound.field.choices:
+        value = str(getattr(choice_value, "value", choice_value) or "")
+        instance = getattr(choice_value, "instance", None)
+        if instance is not None:
+            label, lang = portal_languages.register_name(instance, ui)
+            if name == "area":
+                label = f"{instance.slug}. {label}"
+        else:
+            label, lang = str(choice_label), ui
+        options.append((value, label, lang if lang != ui else "", value == selected))
+    return options
+
+
+@register.simple_tag
+def filter_summary(filters, ui):
+    """A listing's filters in words, for its title and its feed's: "III. … · Video · 2024"."""
+    parts = []
+    for name in ("area", "format", "unit"):
+        obj = filters.get(name)
+        if obj is not None:
+            label = portal_languages.register_name(obj, ui)[0]
+            parts.append(f"{obj.slug}. {label}" if name == "area" else label)
+    if filters.get("year"):
+        parts.append(str(filters["year"]))
+    return " · ".join(parts)

@@ -1,0 +1,125 @@
+"""Public listings of products: filters by area, format, unit and year, and pages of them.
+
+The products index and each unit section list products through ``listing_context``; the
+portal's feeds read the same ``ListingFilter``, so a listing and its feed always agree.
+A bad parameter is a 400 with a message (``BadRequest``), a page past the end a 404:
+never a silent fall-back to page 1.
+"""
+
+from django import forms
+from django.core.exceptions import BadRequest
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Max, Min
+from django.http import Http404, QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from products.models.registers import ContentArea, Format, Unit
+
+PER_PAGE = 20
+FILTERS = ("area", "format", "unit", "year")
+NO_CHOICE = _("Không có giá trị “%(value)s” cho bộ lọc này.")
+
+
+def _by_slug(queryset, label):
+    return forms.ModelChoiceField(
+        queryset,
+        to_field_name="slug",
+        required=False,
+        label=label,
+        empty_label=_("Tất cả"),
+        error_messages={"invalid_choice": NO_CHOICE},
+    )
+
+
+class ListingFilter(forms.Form):
+    """The GET parameters of a listing or feed; every one optional, all combinable."""
+
+    area = _by_slug(ContentArea.objects.all(), _("Lĩnh vực"))
+    format = _by_slug(Format.objects.all(), _("Loại hình"))
+    unit = _by_slug(Unit.objects.all(), _("Đơn vị"))
+    year = forms.TypedChoiceField(
+        label=_("Năm"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": NO_CHOICE},
+    )
+
+    def __init__(self, data, *, years=(), units=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["year"].choices = [("", _("Tất cả")), *((str(y), str(y)) for y in years)]
+        if units is not None:
+            self.fields["unit"].queryset = units
+
+    def cleaned_or_400(self):
+        if not self.is_valid():
+            field, errors = next(iter(self.errors.items()))
+            raise BadRequest(f"{self.fields[field].label}: {errors[0]}")
+        return {name: self.cleaned_data[name] for name in FILTERS if self.cleaned_data.get(name)}
+
+
+def year_range(products):
+    """The years that have products in ``products``, newest first."""
+    bounds = products.order_by().aggregate(first=Min("first_published"), last=Max("first_published"))
+    if bounds["first"] is None:
+        return []
+    return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+
+
+def apply_filters(products, filters):
+    if "area" in filters:
+        products = products.filter(area=filters["area"])
+    if "format" in filters:
+        products = products.filter(format=filters["format"])
+    if "unit" in filters:
+        products = products.filter(unit=filters["unit"])
+    if "year" in filters:
+        products = products.filter(first_published__year=filters["year"])
+    return products
+
+
+def filter_query(filters):
+    """The filters as a query string in a fixed order: one URL per listing (canonical, feeds)."""
+    query = QueryDict(mutable=True)
+    for name in FILTERS:
+        value = filters.get(name)
+        if value is not None:
+            query[name] = str(value) if name == "year" else value.slug
+    return query.urlencode()
+
+
+def page_number(raw):
+    if raw in (None, ""):
+        return 1
+    if not raw.isdigit() or int(raw) < 1:
+        raise BadRequest(_("Số trang không hợp lệ: “%(value)s”.") % {"value": raw[:20]})
+    return int(raw)
+
+
+def paginate(products, raw_page):
+    paginator = Paginator(products, PER_PAGE)
+    try:
+        return paginator.page(page_number(raw_page))
+    except EmptyPage:
+        if page_number(raw_page) == 1:
+            return paginator.page(1)  # an empty listing still has its first page
+        raise Http404(_("Trang này không tồn tại."))
+
+
+def listing_context(request, products, *, fixed_unit=None, units=None):
+    """What a listing template needs: the filter form, one page of products, the query string.
+
+    ``fixed_unit`` is the unit of a unit section: its listing never offers another unit.
+    """
+    form = ListingFilter(request.GET, years=year_range(products), units=units)
+    filters = form.cleaned_or_400()
+    if fixed_unit is not None:
+        filters.pop("unit", None)
+        del form.fields["unit"]
+    page = paginate(apply_filters(products, filters), request.GET.get("page"))
+    return {
+        "filter_form": form,
+        "filters": filters,
+        "filter_query": filter_query(filters),
+        "products": page,
+    }

@@ -43,9 +43,11 @@ HIT = "hit"
 MISS = "miss"
 
 
-def _alias():
+def page_cache():
+    """The cache alias ``PORTAL_PAGE_CACHE_ALIAS``, or the default cache where settings
+    (the tests') define no such alias."""
     alias = settings.PORTAL_PAGE_CACHE_ALIAS
-    return alias if alias in settings.CACHES else "default"
+    return caches[alias if alias in settings.CACHES else "default"]
 
 
 def generation_file():
@@ -85,7 +87,7 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.cache = caches[_alias()]
+        self.cache = page_cache()
         self.timeout = settings.PORTAL_PAGE_CACHE_SECONDS
 
     def __call__(self, request):

@@ -53,9 +53,6 @@ class ProductFeed(Feed):
     def description(self, obj):
         return _("Sản phẩm truyền thông về quyền con người mới nhất.")
 
-    def language(self, obj):
-        return obj["code"]
-
     def items(self, obj):
         return obj["products"]
 

@@ -47,11 +47,11 @@ class PortalSitemap(Sitemap):
         versions = self._alternates(pages)
         urls, last_mods = [], set()
         for item in pages:
-            location = item.get_full_url(self.request)
+            location = self._absolute(item)
             if not location:
                 continue
             alternates = [
-                {"lang_code": other.locale.language_code, "location": other.get_full_url(self.request)}
+                {"lang_code": other.locale.language_code, "location": self._absolute(other)}
                 for other in versions[item.translation_key]
             ]
             if len(alternates) > 1:
@@ -72,6 +72,11 @@ class PortalSitemap(Sitemap):
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+    def _absolute(self, page):
+        """The page's URL on the host the sitemap was asked from, as the portal's links are."""
+        url = page.get_url(self.request)
+        return self.request.build_absolute_uri(url) if url else ""
 
     def _x_default(self, item, alternates):
         """The language chooser for the homes, the Vietnamese version for the rest."""

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from products.models.registers import ContentArea, Format, Unit
 
 PER_PAGE = 20
+FIRST_YEAR, LAST_YEAR = 1975, 2100
+FIRST_YEAR, LAST_YEAR = 1975, 2100
 FILTERS = ("area", "format", "unit", "year")
 NO_CHOICE = _("Không có giá trị “%(value)s” cho bộ lọc này.")
 
@@ -27,7 +29,6 @@ def _by_slug(queryset, label):
         required=False,
         label=label,
         empty_label=_("Tất cả"),
-        error_messages={"invalid_choice": NO_CHOICE},
     )
 
 
@@ -37,24 +38,20 @@ class ListingFilter(forms.Form):
     area = _by_slug(ContentArea.objects.all(), _("Lĩnh vực"))
     format = _by_slug(Format.objects.all(), _("Loại hình"))
     unit = _by_slug(Unit.objects.all(), _("Đơn vị"))
-    year = forms.TypedChoiceField(
-        label=_("Năm"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={"invalid_choice": NO_CHOICE},
-    )
+    year = forms.IntegerField(label=_("Năm"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
 
     def __init__(self, data, *, years=(), units=None, **kwargs):
+        """``years`` and ``units`` are what the listing offers in its form; any unit and any
+        plausible year are accepted, so following a listing's filters into another language
+        (the language switcher keeps them) never ends in a 400."""
         super().__init__(data, **kwargs)
-        self.fields["year"].choices = [("", _("Tất cả")), *((str(y), str(y)) for y in years)]
-        if units is not None:
-            self.fields["unit"].queryset = units
+        self.offered = {"year": list(years), "unit": units}
 
     def cleaned_or_400(self):
         if not self.is_valid():
-            field, errors = next(iter(self.errors.items()))
-            raise BadRequest(f"{self.fields[field].label}: {errors[0]}")
+            field = next(iter(self.errors))
+            value = self.data.get(field, "")[:40]
+            raise BadRequest(f"{self.fields[field].label}: " + NO_CHOICE % {"value": value})
         return {name: self.cleaned_data[name] for name in FILTERS if self.cleaned_data.get(name)}
 
 

@@ -24,3 +24,12 @@ def people(db, django_user_model):
     from tests.roles import make_people
 
     return make_people(django_user_model)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with an empty portal page cache: a page cached by an earlier test
+    shows data that test's rollback removed, and no signal tells the cache about a rollback."""
+    from home.cache import page_cache
+
+    page_cache().clear()

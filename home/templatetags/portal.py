@@ -124,10 +124,11 @@ def portal_head(context):
         number = getattr(context.get("products"), "number", 1)
         paged = f"{'&' if query else '?'}page={number}" if number > 1 else ""
         head.canonical = request.build_absolute_uri(versions.get(code, page.url) + paged)
-        head.alternates = [(c, request.build_absolute_uri(u)) for c, u in versions.items()]
-        x_default = _x_default(page, versions, request)
-        if x_default and len(versions) > 1:
-            head.alternates.append(("x-default", x_default))
+        if len(versions) > 1:
+            head.alternates = [(c, request.build_absolute_uri(u)) for c, u in versions.items()]
+            x_default = _x_default(page, versions, request)
+            if x_default:
+                head.alternates.append(("x-default", x_default))
     else:
         versions = _path_versions(request, code)
     head.description = _description(context, page)
@@ -170,20 +171,28 @@ def language_name(code):
 
 @register.simple_tag
 def filter_options(form, name, ui):
-    """(value, label, lang, selected) for each choice of a listing filter, names in the reader's terms."""
+    """(value, label, lang, selected) for a listing filter's <select>, names in the reader's terms.
+
+    Units and years are those the listing offers (``form.offered``), plus the one selected.
+    """
     bound = form[name]
     selected = str(bound.value() or "")
-    options = []
-    for choice_value, choice_label in bound.field.choices:
-        value = str(getattr(choice_value, "value", choice_value) or "")
-        instance = getattr(choice_value, "instance", None)
-        if instance is not None:
-            label, lang = portal_languages.register_name(instance, ui)
-            if name == "area":
-                label = f"{instance.slug}. {label}"
-        else:
-            label, lang = str(choice_label), ui
-        options.append((value, label, lang if lang != ui else "", value == selected))
+    offered = form.offered.get(name)
+    if name == "year":
+        years = [str(y) for y in offered]
+        if selected and selected not in years:
+            years.append(selected)
+        return [("", _("Tất cả"), "", not selected)] + [(y, y, "", y == selected) for y in years]
+    queryset = bound.field.queryset if offered is None else offered
+    options = [("", _("Tất cả"), "", not selected)]
+    rows = list(queryset)
+    if selected and selected not in {row.slug for row in rows}:
+        rows += list(bound.field.queryset.filter(slug=selected))
+    for row in rows:
+        label, lang = portal_languages.register_name(row, ui)
+        if name == "area":
+            label = f"{row.slug}. {label}"
+        options.append((row.slug, label, lang if lang != ui else "", row.slug == selected))
     return options
 
 

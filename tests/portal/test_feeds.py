@@ -16,7 +16,7 @@ def rss_titles(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
-    channel = ET.fromstring(response.content).find("channel")
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314 (our own server's output)
     return channel, [item.findtext("title") for item in channel.iter("item")]
 
 
@@ -52,7 +52,7 @@ def test_atom_parses(client, registers):
     make_product(title="Quyền trẻ em", language="en", summary="Children")
     response = client.get("/en/feeds/atom/?area=III")
     assert response["Content-Type"].startswith("application/atom+xml")
-    feed = ET.fromstring(response.content)
+    feed = ET.fromstring(response.content)  # noqa: S314 (our own server's output)
     assert feed.tag == f"{ATOM}feed"
     assert "Human Rights Communication" in feed.findtext(f"{ATOM}title")
     entry = feed.find(f"{ATOM}entry")

@@ -121,7 +121,9 @@ def test_portal_catalogs_are_complete(code):
 
 def test_ethnic_catalogs_hold_the_portal_strings_for_translators():
     for code in languages.ETHNIC_CODES:
-        msgids = {msgid for msgid, refs, _ in catalog_entries(code) if any(PORTAL_FILES.match(r) for r in refs)}
+        msgids = {
+            msgid for msgid, refs, _ in catalog_entries(code) if any(PORTAL_FILES.match(r) for r in refs)
+        }
         assert {"Sản phẩm mới", "Không tìm thấy trang", "Lỗi máy chủ"} <= msgids, code
 
 
@@ -137,7 +139,9 @@ def test_404_in_the_readers_language(client, db, code, text):
     assert f'href="/language/{code}/?next=%2F{code}%2F"' in html
 
 
-@pytest.mark.parametrize(("code", "text"), [("lo", "ເຊີບເວີຂັດຂ້ອງ"), ("zh-hans", "服务器错误"), ("jra", "Lỗi máy chủ")])
+@pytest.mark.parametrize(
+    ("code", "text"), [("lo", "ເຊີບເວີຂັດຂ້ອງ"), ("zh-hans", "服务器错误"), ("jra", "Lỗi máy chủ")]
+)
 def test_500_in_the_readers_language(code, text):
     with translation.override(code):
         response = server_error(RequestFactory().get(f"/{code}/"))

@@ -17,7 +17,14 @@ def cache_state(client, url):
 
 def test_second_anonymous_read_is_a_hit(client, registers):
     page = make_product(title="Quyền trẻ em")
-    for url in ("/vi/", page.url, "/vi/san-pham/?area=III", "/vi/feeds/rss/", "/sitemap.xml", "/vi/search/?q=tre"):
+    for url in (
+        "/vi/",
+        page.url,
+        "/vi/san-pham/?area=III",
+        "/vi/feeds/rss/",
+        "/sitemap.xml",
+        "/vi/search/?q=tre",
+    ):
         assert cache_state(client, url) == (200, MISS), url
         assert cache_state(client, url) == (200, HIT), url
 

@@ -9,9 +9,9 @@ is set, and would open a second connection (another context) unless handed the t
 """
 
 import json
-import re
 import mimetypes
 import os
+import re
 import shutil
 from contextlib import contextmanager
 from http.cookies import SimpleCookie
@@ -68,7 +68,7 @@ class DjangoRouter:
                 return 200, {"Content-Type": kind}, Path(found).read_bytes()
         response = self.client.get(path) if method == "GET" else self.client.head(path)
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        headers = {key: value for key, value in response.items()}
+        headers = dict(response.items())
         for cookie in response.cookies.values():
             headers["Set-Cookie"] = cookie.output(header="").strip()
         return response.status_code, headers, body

@@ -23,7 +23,7 @@ from tests.browser.portal import (
 )
 from tests.browser.test_audio_player import wav_bytes
 from tests.factories import make_product
-from tests.portal.conftest import HIDDEN_TITLES, hidden  # noqa: F401 (a fixture)
+from tests.portal.conftest import HIDDEN_TITLES, hidden  # noqa: F401 (the fixture, found by name)
 
 pytestmark = [*needs_chromium, needs_axe]
 D = datetime.date
@@ -41,7 +41,8 @@ BUDGET_REQUESTS = 5
 
 
 @pytest.fixture
-def audio_products(registers, hidden):
+def audio_products(registers, request):
+    request.getfixturevalue("hidden")  # a draft, an unpublished and a restricted product
     media = get_media_model().objects.create(title="Bản tin", type="audio", duration=2)
     media.file.save("ban-tin.wav", ContentFile(wav_bytes()))
     products, original = {}, None

@@ -10,7 +10,7 @@ Why our own and not Django's per-site cache or wagtail-cache:
   Products are published a few times a day; pages are read far more often.
 - The stamp is a file whose (inode, mtime) changes by an atomic replace: every gunicorn
   worker on the host sees a purge through one ``stat()``, with no database or network round
-  trip on a hit. The pages themselves live in the cache alias ``PORTAL_PAGE_CACHE_ALIAS``
+  trip on a hit. The pages themselves live in their own cache, ``PORTAL_PAGE_CACHE``
   (per-process memory by default; point it at a shared backend to share the warm-up).
 - Django's cache middleware keys on Vary headers and would not cache responses that touch
   the session; this one caches only what it knows is the same for every anonymous reader:
@@ -21,14 +21,15 @@ page) and on commit (a page rendered from the old data while the transaction ran
 dropped as well).
 """
 
+import functools
 import os
 import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
 from django.urls import Resolver404, resolve
+from django.utils.module_loading import import_string
 
 CACHEABLE_VIEWS = {
     "wagtail_serve",
@@ -43,11 +44,12 @@ HIT = "hit"
 MISS = "miss"
 
 
+@functools.cache
 def page_cache():
-    """The cache alias ``PORTAL_PAGE_CACHE_ALIAS``, or the default cache where settings
-    (the tests') define no such alias."""
-    alias = settings.PORTAL_PAGE_CACHE_ALIAS
-    return caches[alias if alias in settings.CACHES else "default"]
+    """The pages' own cache backend (``PORTAL_PAGE_CACHE``), one per process."""
+    config = dict(settings.PORTAL_PAGE_CACHE)
+    backend = import_string(config.pop("BACKEND"))
+    return backend(config.pop("LOCATION", ""), config)
 
 
 def generation_file():

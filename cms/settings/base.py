@@ -290,17 +290,13 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
     "home.cache.AnonymousPageCacheMiddleware",
 )
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "portal_pages": {
-        "BACKEND": os.environ.get(
-            "PORTAL_PAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": os.environ.get("PORTAL_PAGE_CACHE_LOCATION", "portal-pages"),
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PORTAL_PAGE_CACHE_MAX_ENTRIES", "5000"))},
-    },
+# Pages are kept in their own cache, apart from CACHES (which environments replace): in
+# this process's memory by default, checked against the purge stamp on every hit.
+PORTAL_PAGE_CACHE = {
+    "BACKEND": os.environ.get("PORTAL_PAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+    "LOCATION": os.environ.get("PORTAL_PAGE_CACHE_LOCATION", "portal-pages"),
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PORTAL_PAGE_CACHE_MAX_ENTRIES", "5000"))},
 }
-PORTAL_PAGE_CACHE_ALIAS = "portal_pages"
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "3600"))
 # Every process on the host reads this file's identity to learn that the cache was purged.
 PORTAL_PAGE_CACHE_GENERATION_FILE = os.environ.get(

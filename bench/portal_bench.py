@@ -5,7 +5,8 @@
 
 Builds the archive through the importer (the search bench's generator: real UDHR text in
 seven languages, 2023–2025), or reuses one of the same size (``--reuse``), then starts
-gunicorn with ``cms.settings.production`` twice: with the anonymous page cache, and with it
+gunicorn (``cms/gunicorn.conf.py``, the production server's settings) with
+``cms.settings.production`` twice: with the anonymous page cache, and with it
 switched off (``PORTAL_PAGE_CACHE_SECONDS=0``). ApacheBench (``apt-get install
 apache2-utils``) sends ``--requests`` requests per URL, ``--concurrency`` at a time, and the
 script prints requests/s and p50/p95 for the home, a listing, a product and a search page,
@@ -73,8 +74,8 @@ def sample_urls():
     }
 
 
-def collect_static(static_root):
-    env = {**os.environ, "STATIC_ROOT": str(static_root)}
+def collect_static(args, static_root):
+    env = production_env(args, static_root, 0)  # hashed and compressed, as in production
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
     )
@@ -82,8 +83,8 @@ def collect_static(static_root):
     return "/static/" + str(css.relative_to(static_root))
 
 
-def start_server(args, static_root, cache_seconds):
-    env = {
+def production_env(args, static_root, cache_seconds):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(48),
@@ -94,14 +95,20 @@ def start_server(args, static_root, cache_seconds):
         "STATIC_ROOT": str(static_root),
         "PORTAL_PAGE_CACHE_SECONDS": str(cache_seconds),
         "PORTAL_PAGE_CACHE_GENERATION_FILE": str(static_root.parent / "generation"),
+        # Read by cms/gunicorn.conf.py, the production server's own settings.
+        "BIND": f"127.0.0.1:{args.port}",
+        "WEB_CONCURRENCY": str(args.workers),
+        "GUNICORN_ACCESS_LOG": "-" if args.verbose else "/dev/null",
+        "LOG_LEVEL": "WARNING",
     }
-    command = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"),
-        "cms.wsgi:application",
-        f"--bind=127.0.0.1:{args.port}",
-        f"--workers={args.workers}",
-        "--access-logfile=-" if args.verbose else "--access-logfile=/dev/null",
-    ]
+
+
+def start_server(args, static_root, cache_seconds):
+    env = production_env(args, static_root, cache_seconds)
+    # Production's default cache is a database table (cms/settings/production.py).
+    manage = [sys.executable, "manage.py", "createcachetable"]
+    subprocess.run(manage, cwd=ROOT, env=env, check=True)
+    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "cms/gunicorn.conf.py", "cms.wsgi:application"]
     server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
     for _ in range(100):
         try:
@@ -172,7 +179,7 @@ def main():
     urls = sample_urls()
     with tempfile.TemporaryDirectory(prefix="ttnq-portal-bench-") as scratch:
         static_root = Path(scratch) / "static"
-        static_path = collect_static(static_root)
+        static_path = collect_static(args, static_root)
         rows = measure(args, static_root, urls, static_path)
     floor = rows[0][1]
     print(

@@ -42,6 +42,7 @@ class Head:
     alternates: list = field(default_factory=list)  # (hreflang, absolute url)
     switches: list = field(default_factory=list)
     feeds: list = field(default_factory=list)  # (title, type, url)
+    translations: list = field(default_factory=list)  # (code, url, title), the page excluded
 
 
 @register.simple_tag
@@ -64,13 +65,17 @@ def _switch_url(code, target):
     return f"/language/{code}/?{urlencode({'next': target})}"
 
 
-def _page_versions(page, request, query):
-    """{language code: page url} of the page's live public translations, itself included."""
+def _page_versions(page, request, query, head):
+    """{language code: page url} of the page's live public translations, itself included;
+    ``head.translations`` keeps the others (code, url, title) for the product page."""
     versions = {}
     for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
         url = translation.get_url(request)
         if url:
-            versions[translation.locale.language_code] = url + (f"?{query}" if query else "")
+            code = translation.locale.language_code
+            versions[code] = url + (f"?{query}" if query else "")
+            if translation.pk != page.pk:
+                head.translations.append((code, versions[code], translation.title))
     return versions
 
 
@@ -120,7 +125,7 @@ def portal_head(context):
     if context.get("is_error"):
         versions = _homes()
     elif page is not None:
-        versions = _page_versions(page, request, query)
+        versions = _page_versions(page, request, query, head)
         number = getattr(context.get("products"), "number", 1)
         paged = f"{'&' if query else '?'}page={number}" if number > 1 else ""
         head.canonical = request.build_absolute_uri(versions.get(code, page.url) + paged)
@@ -150,7 +155,7 @@ def portal_head(context):
 
 
 def _og_image(page, request):
-    for attachment in page.attachments.all():
+    for attachment in product_attachments(page):
         if attachment.image_id:
             rendition = attachment.image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
             return request.build_absolute_uri(rendition.url)
@@ -208,3 +213,16 @@ def filter_summary(filters, ui):
     if filters.get("year"):
         parts.append(str(filters["year"]))
     return " · ".join(parts)
+
+
+@register.simple_tag
+def product_attachments(page):
+    """The product's attachments with their files, fetched once per page (template and og:image)."""
+    if not hasattr(page, "_portal_attachments"):
+        page._portal_attachments = list(page.attachments.select_related("image", "media", "document"))
+    return page._portal_attachments
+
+
+@register.simple_tag
+def product_publications(page):
+    return page.publications.select_related("channel")

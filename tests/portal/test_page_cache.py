@@ -78,3 +78,15 @@ def test_signed_in_readers_and_errors_are_not_cached(client, admin_client, regis
     assert client.get("/vi/khong-co/").get("X-Page-Cache") is None
     assert client.get("/vi/san-pham/?area=XX").get("X-Page-Cache") is None
     assert client.get("/").get("X-Page-Cache") is None
+
+
+def test_pages_are_stored_gzipped_for_readers_who_accept_it(client, registers):
+    import gzip
+
+    make_product(title="Quyền trẻ em")
+    plain = client.get("/vi/")
+    zipped = client.get("/vi/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert "Content-Encoding" not in plain and zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert gzip.decompress(zipped.content) == plain.content
+    assert client.get("/vi/", HTTP_ACCEPT_ENCODING="gzip")["X-Page-Cache"] == HIT

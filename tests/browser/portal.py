@@ -53,7 +53,7 @@ class DjangoRouter:
         connections["default"] = self.connection
         parts = urlsplit(route.request.url)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        self.client.cookies = SimpleCookie(route.request.headers.get("cookie", ""))
+        self.client.cookies.update(SimpleCookie(route.request.headers.get("cookie", "")))
         status, headers, body = self.answer(route.request.method, parts.path, path)
         self.requests.append((path, len(body)))
         route.fulfill(status=status, headers=headers, body=body)

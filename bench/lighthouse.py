@@ -145,7 +145,8 @@ def main():
         server = start(env, args.port)
         try:
             print(
-                f"{'page':12} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'bytes':>7} {'req':>4}  below 100"
+                f"{'page':12} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'bytes':>7} {'req':>4}"
+                "  below 100"
             )
             for name, path in pages.items():
                 scores, size, count, failed = audit(f"http://127.0.0.1:{args.port}{path}", name)

@@ -16,10 +16,17 @@ from products.signals import products_imported
 # register names, images, documents and media.
 SHOWN_MODELS = (Channel, ContentArea, Format, PlanTask, Topic, Unit, PageViewRestriction)
 
+# Wagtail fills these in the first time it needs them and saves only them
+# (``get_file_size``/``get_file_hash``), from GET views such as the admin's image and document
+# edit pages, and the importer leaves them empty: no page shows them, so such a save must not
+# purge every cached page.
+FILE_METADATA_FIELDS = frozenset({"file_size", "file_hash"})
 
-def _purge(sender, raw=False, **kwargs):
-    if not raw:
-        purge()
+
+def _purge(sender, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields and update_fields <= FILE_METADATA_FIELDS):
+        return
+    purge()
 
 
 def connect():

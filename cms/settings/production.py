@@ -57,16 +57,17 @@ if os.environ.get("S3_BUCKET"):
     }
 
 # --- Cache: Redis when configured, else a database table (manage.py createcachetable).
-# Only the default cache: the portal's page cache (base.py, home/cache.py) keeps its own.
+# (The portal's page cache is PORTAL_PAGE_CACHE, apart from CACHES: base.py, home/cache.py.)
 if os.environ.get("REDIS_URL"):
-    CACHES["default"] = {  # noqa: F405
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
     }
 else:
-    CACHES["default"] = {  # noqa: F405
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "django_cache",
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
     }
 
 # --- Logs: one JSON object per line on stdout, for journald or any collector.

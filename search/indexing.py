@@ -1,149 +1,52 @@
-"""Keeping the archive index in step with the live products.
+"""Writing the archive index from the database: a batch, a repair, a whole new generation.
 
-Other code calls two functions, whose signatures stay as they are:
+Each document is read once (``search.documents``) and analysed once (``search.text.analyze``);
+the same analysis goes to the embedded index and, when ``ELASTICSEARCH_URL`` is set, to
+Elasticsearch (a failure there is logged, never raised: the embedded index stays right).
 
-    index_products(page_ids)   # (re)index these products; ones not live leave the index
-    remove_products(page_ids)  # take these products out of the index
-
-The signals in ``search.signals`` call them on publish, unpublish, move and delete; bulk
-imports call ``index_products`` once with every id they touched. Both write the embedded
-engine (same database, same transaction) and, when ``ELASTICSEARCH_URL`` is set, the
-Elasticsearch index (a failure there is logged, never raised: the embedded index stays right).
+Changes reach ``write`` through the queue (``search.queue``), after their transaction commits.
 """
 
 import logging
+from dataclasses import dataclass
 
-from django.db import transaction
-from django.utils.html import strip_tags
+from tantivy import Query
 
-from search.engines.embedded import EmbeddedEngine
-from search.engines.facet_table import bump_generation
-from search.models import ArchiveEntry
+from search import documents, store
+from search.engines.elastic import configured_engine
+from search.engines.local import schema
+from search.schema import to_tantivy
+from search.text import analyze
 
 logger = logging.getLogger(__name__)
 BATCH = 500
-SNIPPET_SOURCE_CHARS = 20000
 
 
-def _block_text(page):
-    parts = []
-    for block in page.body:
-        try:
-            content = block.block.get_searchable_content(block.value)
-        except Exception:  # noqa: BLE001 - a broken block must not stop indexing
-            content = []
-        parts.extend(strip_tags(str(c)) for c in content if c)
-    return parts
+def analysed(docs):
+    """(document, analysis) pairs: the one text preparation of each document."""
+    return [(doc, analyze(doc["title"], doc["parts"])) for doc in docs]
 
 
-def document_for(page):
-    """The index document of a live product: the stored text (unfolded) and its facet values."""
-    texts = [page.summary, *_block_text(page), page.transcript]
-    texts += [a.extracted_text for a in page.attachments.all() if a.extracted_text]
-    published = page.first_published
-    return {
-        "page_id": page.pk,
-        "language": page.language,
-        "area": page.area.slug if page.area_id else "",
-        "year": published.year if published else None,
-        "unit": page.unit.slug if page.unit_id else "",
-        "format": page.format.slug if page.format_id else "",
-        "channels": sorted({p.channel.slug for p in page.publications.all()}),
-        "topics": sorted(t.slug for t in page.topics.all()),
-        "first_published": published,
-        "title": page.title,
-        "url": page.get_url() or "",
-        "external_id": page.external_id or "",
-        "text": "\n".join(t for t in texts if t),
-    }
+def write(writer, page_ids, elastic=True):
+    """Bring these products' entries up to date in ``writer``'s index (not committed).
 
-
-def _live_products(page_ids):
-    from products.models import ProductPage
-
-    return (
-        ProductPage.objects.live()
-        .filter(pk__in=page_ids)
-        .select_related("area", "format", "unit", "locale")
-        .prefetch_related("publications__channel", "topics", "attachments")
-        .order_by("pk")
-    )
-
-
-def entry_for(doc):
-    return ArchiveEntry(
-        page_id=doc["page_id"],
-        language=doc["language"],
-        area=doc["area"],
-        year=doc["year"],
-        unit=doc["unit"],
-        format=doc["format"],
-        channels=" ".join(doc["channels"]),
-        topics=" ".join(doc["topics"]),
-        first_published=doc["first_published"],
-        title=doc["title"],
-        url=doc["url"],
-        external_id=doc["external_id"],
-        text=doc["text"][:SNIPPET_SOURCE_CHARS],
-    )
-
-
-def write_documents(docs, engine=None):
-    """Write prepared documents to the embedded index (replacing earlier rows)."""
-    engine = engine or EmbeddedEngine.for_connection()
-    ids = [d["page_id"] for d in docs]
-    with transaction.atomic():
-        ArchiveEntry.objects.filter(page_id__in=ids).delete()
-        ArchiveEntry.objects.bulk_create([entry_for(d) for d in docs], batch_size=BATCH)
-        engine.write(docs)
-        bump_generation()
-
-
-def index_products(page_ids, progress=None):
-    """(Re)index the products with these ids; any that are not live leave the index.
-
-    Returns the number of products indexed. ``progress`` (optional) is called with the
-    number of ids handled after each batch.
+    Returns the number of products written; the others were removed.
     """
     ids = sorted({int(i) for i in page_ids})
-    indexed = 0
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        docs = [document_for(page) for page in _live_products(chunk)]
-        live = {d["page_id"] for d in docs}
-        gone = [i for i in chunk if i not in live]
-        if gone:
-            remove_products(gone)
-        write_documents(docs)
-        _elastic(lambda es, docs=docs: es.index_documents(docs))
-        indexed += len(docs)
-        if progress:
-            progress(len(chunk))
-    return indexed
-
-
-def remove_products(page_ids):
-    """Take the products with these ids out of the index (ids not in it are ignored)."""
-    ids = sorted({int(i) for i in page_ids})
     if not ids:
-        return
-    with transaction.atomic():
-        EmbeddedEngine.for_connection().delete(ids)
-        ArchiveEntry.objects.filter(page_id__in=ids).delete()
-        bump_generation()
-    _elastic(lambda es: es.delete_documents(ids))
-
-
-def clear_index():
-    with transaction.atomic():
-        EmbeddedEngine.for_connection().clear()
-        ArchiveEntry.objects.all().delete()
-        bump_generation()
+        return 0
+    docs = documents.load(ids)
+    pairs = analysed(docs.values())
+    writer.delete_documents_by_query(Query.term_set_query(schema(), "id", ids))
+    for doc, analysis in pairs:
+        writer.add_document(to_tantivy(doc, analysis))
+    if elastic:
+        gone = [i for i in ids if i not in docs]
+        _elastic(lambda es: es.write(pairs, gone))
+    return len(pairs)
 
 
 def _elastic(action):
-    from search.engines.elastic import configured_engine
-
     engine = configured_engine()
     if engine is None:
         return
@@ -151,3 +54,85 @@ def _elastic(action):
         action(engine)
     except Exception as exc:  # noqa: BLE001 - Elasticsearch down must not break publishing
         logger.warning("Elasticsearch index not updated (%s); run rebuild_archive_index later", exc)
+
+
+def index_versions(index):
+    """{page id: version} of every entry in ``index``."""
+    searcher = index.searcher()
+    if not searcher.num_docs:
+        return {}
+    hits = searcher.search(Query.all_query(), limit=searcher.num_docs, count=False).hits
+    addresses = [address for _score, address in hits]
+    ids = searcher.fast_field_values("id", addresses)
+    return dict(zip(ids, searcher.fast_field_values("version", addresses), strict=True))
+
+
+@dataclass
+class Repair:
+    written: int = 0
+    removed: int = 0
+
+    def __str__(self):
+        return f"{self.written} written, {self.removed} removed"
+
+
+def reconcile(writer, index, elastic=True, progress=None):
+    """Make ``index`` match the database: write what is missing or out of date, remove
+    what does not belong; compares each entry's version (``search.documents.version_of``),
+    so it costs one pass over the ids, not a rebuild. Commits."""
+    wanted = documents.indexable_versions()
+    have = index_versions(index)
+    stale = [pk for pk, version in wanted.items() if have.get(pk) != version]
+    gone = [pk for pk in have if pk not in wanted]
+    repair = Repair()
+    todo = sorted(stale + gone)
+    for start in range(0, len(todo), BATCH):
+        chunk = todo[start : start + BATCH]
+        written = write(writer, chunk, elastic=elastic)
+        repair.written += written
+        repair.removed += len(chunk) - written
+        if progress:
+            progress(len(chunk))
+    writer.commit()
+    return repair
+
+
+def repair_index(progress=None):
+    """Reconcile the live generation with the database (``rebuild_archive_index --repair``)."""
+    with store.writer() as writer:
+        _name, index = store.current()
+        return reconcile(writer, index, progress=progress)
+
+
+def rebuild(ids, progress=None, elastic=None):
+    """Fill a new generation with these products, then make it live (no downtime).
+
+    Writes that other processes make meanwhile go to the live generation; before the swap,
+    with the live generation's writer held (so no write lands in between), the new one is
+    reconciled with the database, which brings those writes over. ``elastic``: an
+    Elasticsearch engine to rebuild alongside (alias swap), or None.
+    """
+    path = store.new_generation()
+    batches = _fill(path, ids, progress)
+    new_es_index = elastic.rebuild(batches) if elastic is not None else None
+    if elastic is None:
+        for _batch in batches:
+            pass
+    with store.writer():  # holds the live generation still
+        with store.writer(path) as writer:
+            reconcile(writer, store.opened(path).fresh(), elastic=elastic is not None)
+        store.make_current(path)
+    return path, new_es_index
+
+
+def _fill(path, ids, progress):
+    """Batches of (document, analysis) written to the generation at ``path``, as a generator."""
+    with store.writer(path) as writer:
+        for start in range(0, len(ids), BATCH):
+            pairs = analysed(documents.load(ids[start : start + BATCH]).values())
+            for doc, analysis in pairs:
+                writer.add_document(to_tantivy(doc, analysis))
+            if progress:
+                progress(len(ids[start : start + BATCH]))
+            yield pairs
+        writer.commit()

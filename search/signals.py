@@ -1,62 +1,58 @@
-"""The index follows the page tree at once: publish, unpublish, move, delete, and bulk imports.
+"""The index follows the page tree: publish, unpublish, move, delete, privacy, bulk imports.
 
-Editing a live product publishes a new revision (``page_published``); saving a draft
-changes nothing live and so nothing in the index.
+Each handler only queues the products concerned (``search.queue.enqueue``), inside the
+transaction of the change; the index is written after it commits. Editing a live product
+publishes a new revision (``page_published``); saving a draft changes nothing live and so
+nothing in the index. A privacy restriction (password, login, groups) added to or removed
+from a page changes whether the products under it are public: they are queued too.
 """
 
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.indexing import index_products, remove_products
+from products.models import ProductPage
+from products.signals import products_imported
+from search.queue import enqueue
 
 
 def _product_ids(page):
-    from products.models import ProductPage
-
     return list(ProductPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
 def on_published(sender, instance, **kwargs):
-    from products.models import ProductPage
-
     if isinstance(instance, ProductPage):
-        index_products([instance.pk])
+        enqueue([instance.pk])
 
 
-def on_unpublished(sender, instance, **kwargs):
-    from products.models import ProductPage
-
-    if isinstance(instance, ProductPage):
-        remove_products([instance.pk])
-    else:
-        # Unpublishing a section or index takes its descendants with it (unpublish(include_descendants)).
-        ids = _product_ids(instance)
-        if ids:
-            index_products(ids)
-
-
-def on_moved(sender, instance, **kwargs):
-    ids = _product_ids(instance)
-    if ids:
-        index_products(ids)  # new URL, and the unit of the section it now lives in
+def on_subtree_changed(sender, instance, **kwargs):
+    """Unpublish (a section's takes its descendants along) or move: every product below."""
+    enqueue(_product_ids(instance))
 
 
 def on_deleted(sender, instance, **kwargs):
-    remove_products([instance.pk])
+    enqueue([instance.pk])
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    try:
+        page = instance.page
+    except Page.DoesNotExist:  # the page itself is being deleted: on_deleted handles it
+        return
+    enqueue(_product_ids(page))
 
 
 def on_imported(sender, page_ids, **kwargs):
-    index_products(page_ids)
+    enqueue(page_ids)
 
 
 def connect():
     page_published.connect(on_published, dispatch_uid="search.on_published")
-    page_unpublished.connect(on_unpublished, dispatch_uid="search.on_unpublished")
-    post_page_move.connect(on_moved, dispatch_uid="search.on_moved")
-    from products.models import ProductPage
-    from products.signals import products_imported
-
-    products_imported.connect(on_imported, dispatch_uid="search.on_imported")
+    page_unpublished.connect(on_subtree_changed, dispatch_uid="search.on_unpublished")
+    post_page_move.connect(on_subtree_changed, dispatch_uid="search.on_moved")
     post_delete.connect(on_deleted, sender=ProductPage, dispatch_uid="search.on_deleted_product")
-    post_delete.connect(on_deleted, sender=Page, dispatch_uid="search.on_deleted_page")
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restricted")
+    post_delete.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.unrestricted"
+    )
+    products_imported.connect(on_imported, dispatch_uid="search.on_imported")

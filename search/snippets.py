@@ -1,7 +1,10 @@
 """Highlighted snippets cut from the stored text (never from the folded index text).
 
-A word of the stored text is highlighted when its prepared form is a query word; runs of
-Chinese, Lao and Khmer are searched for the query's words directly (they are not folded).
+The stored text is not prepared again: each query word becomes one regular expression
+that matches its written forms directly (every letter as the class of the characters
+that fold to it, marks, apostrophes and ignorable characters allowed between letters),
+compiled once per search and run over the text in C. Runs of Chinese, Lao and Khmer are
+found as they are (they are not folded).
 """
 
 import re
@@ -10,65 +13,75 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.text import CHARS, prepare
+from search.text import APOSTROPHES, CHARS, WORD_CLASS, prepare
 
-_WORD_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f'\u2019\u2018\u02bc])+")
 WINDOW = 220
+_SPACES_RE = re.compile(r"\s+")
+# Between two letters of a word: combining marks, apostrophes, zero-width characters.
+_BETWEEN = "[\u0300-\u036f\u00ad\u200b-\u200f\u2060\ufeff" + re.escape(APOSTROPHES) + "]*"
+_NOT_WORD = f"(?!{WORD_CLASS})"
+_NOT_AFTER_WORD = f"(?<!{WORD_CLASS})"
 
 
-def _spans(text, groups):
-    latin = set()
-    other = set()
-    for kind, words in groups:
-        if kind == CHARS:
-            other.add("".join(words))
-        else:
-            latin.update(words)
-    spans = []
-    if latin:
-        for m in _WORD_RE.finditer(text):
-            if prepare(m.group()).replace("'", "") in latin:
-                spans.append((m.start(), m.end()))
-    for word in other:
-        for m in re.finditer(re.escape(word), text):
-            spans.append((m.start(), m.end()))
-    spans.sort()
-    merged = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+def _letter_classes():
+    """{folded letter: regex class of every character written for it (case, marks, width)}."""
+    variants = {}
+    ranges = [(0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF), (0xFF10, 0xFF5A)]
+    for start, end in ranges:
+        for code in range(start, end + 1):
+            folded = prepare(chr(code))
+            if len(folded) == 1:
+                variants.setdefault(folded, set()).add(chr(code))
+    return {letter: "[" + re.escape("".join(sorted(chars))) + "]" for letter, chars in variants.items()}
+
+
+LETTERS = _letter_classes()
+
+
+def word_pattern(folded_word):
+    """A regular expression for every written form of a folded index word."""
+    return _BETWEEN.join(LETTERS.get(ch, re.escape(ch)) for ch in folded_word)
+
+
+class Highlighter:
+    """Finds a query's words in stored text; one per search, for every hit."""
+
+    def __init__(self, groups):
+        words = sorted({w for g in groups if g.kind != CHARS for w in g.words}, key=len, reverse=True)
+        runs = sorted({"".join(g.words) for g in groups if g.kind == CHARS}, key=len, reverse=True)
+        parts = []
+        if words:
+            parts.append(f"{_NOT_AFTER_WORD}(?:{'|'.join(map(word_pattern, words))}){_NOT_WORD}")
+        parts.extend(re.escape(run) for run in runs)
+        self.pattern = re.compile("|".join(parts)) if parts else None
+
+    def highlight(self, text, window=WINDOW):
+        """An HTML-safe excerpt of ``text`` around the first match, matches in ``<mark>``."""
+        text = unicodedata.normalize("NFC", text or "")
+        text = _SPACES_RE.sub(" ", text).strip()
+        first = self.pattern.search(text) if self.pattern else None
+        start = 0
+        if first is not None:
+            start = max(0, first.start() - window // 3)
+            if start:
+                space = text.find(" ", start)
+                start = space + 1 if 0 <= space < first.start() else start
+        end = min(len(text), start + window)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > start + window // 2 else end
+        out = ["…" if start else ""]
+        pos = start
+        if first is not None:
+            for match in self.pattern.finditer(text, start, end):
+                out.append(escape(text[pos : match.start()]))
+                out.append(f"<mark>{escape(match.group())}</mark>")
+                pos = match.end()
+        out.append(escape(text[pos:end]))
+        if end < len(text):
+            out.append("…")
+        return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
 
 
 def highlight(text, groups, window=WINDOW):
-    """An HTML-safe excerpt of ``text`` around the first match, matches in ``<mark>``."""
-    text = unicodedata.normalize("NFC", text or "")
-    text = re.sub(r"\s+", " ", text).strip()
-    spans = _spans(text, groups) if groups else []
-    if spans:
-        first = spans[0][0]
-        start = max(0, first - window // 3)
-        if start:
-            space = text.find(" ", start)
-            start = space + 1 if 0 <= space < first else start
-    else:
-        start = 0
-    end = min(len(text), start + window)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start + window // 2 else end
-    out = ["…" if start else ""]
-    pos = start
-    for s, e in spans:
-        if e <= start or s >= end:
-            continue
-        s, e = max(s, start), min(e, end)
-        out.append(escape(text[pos:s]))
-        out.append(f"<mark>{escape(text[s:e])}</mark>")
-        pos = e
-    out.append(escape(text[pos:end]))
-    if end < len(text):
-        out.append("…")
-    return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
+    return Highlighter(groups).highlight(text, window)

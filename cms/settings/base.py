@@ -178,8 +178,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_LIMIT_MAX = 100
 
-# --- Search -----------------------------------------------------------------
-# Unset: the embedded engine (SQLite FTS5 or PostgreSQL full text) answers.
+# --- Search (archive search: search/) ------------------------------------------
+# The embedded engine's Tantivy index: one folder per host, shared by every process of it.
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
+# Unset: the embedded engine answers; set: Elasticsearch answers (the embedded index is kept too).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "archive")
 

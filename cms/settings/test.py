@@ -11,6 +11,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ttnq-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ELASTICSEARCH_INDEX_PREFIX = "test-archive"
+SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="ttnq-test-search-")  # one per test session
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files from the apps' folders (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True

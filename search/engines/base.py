@@ -1,27 +1,23 @@
-"""What every archive engine takes and gives back."""
+"""What every archive engine takes and gives back, and the ranking both engines share."""
 
-import re
+import datetime
 from dataclasses import dataclass, field
 
 # Facets the API and the page show, in order; ``topic`` filters but is not counted.
 FACETS = ("language", "area", "year", "unit", "format", "channel")
 FILTERS = (*FACETS, "topic")
 SORTS = ("relevance", "date")
-TAG_PREFIX = {
-    "language": "lang",
-    "area": "area",
-    "year": "year",
-    "unit": "unit",
-    "format": "fmt",
-    "channel": "chan",
-    "topic": "topic",
-}
-ALL_TAG = "any_doc"
+FACET_SIZE = 1000  # more values than any register has: the counts are exact
 
-
-def tag(facet, value):
-    """The index word that stands for ``facet = value`` (filters travel as full-text terms)."""
-    return f"{TAG_PREFIX[facet]}_{re.sub(r'[^0-9a-z]+', '_', str(value).lower())}"
+# Ranking: relevance (BM25, title words five times body words) plus constant bonuses
+# large enough to order the hits by them first. A product with the exact marked form of a
+# word the reader typed with marks ranks above one matching it only folded; one with the
+# query's words side by side above one with them near each other, and that above far apart.
+TITLE_BOOST = 5.0
+EXACT_BONUS = 10_000.0
+ADJACENT_BONUS = 1_000.0
+NEAR_BONUS = 300.0
+NEAR_SLOP = 6  # "near": at most this many words between the query's words
 
 
 @dataclass
@@ -45,7 +41,23 @@ class SearchResult:
     facets: dict  # facet -> {value: count}
     engine: str = "database"
     notice: str = ""
-    groups: list = field(default_factory=list)  # the query's word groups, for highlighting
+    groups: list = field(default_factory=list)  # the query's search.text.Groups, for highlighting
+    hits: list = field(default_factory=list)  # what each of ``ids`` shows (see hit_from_payload)
+
+
+def hit_from_payload(payload):
+    """A hit as the service wants it, from what an engine stored (search.schema.hit_payload)."""
+    hit = dict(payload)
+    published = hit.get("first_published")
+    hit["first_published"] = datetime.date.fromisoformat(published) if published else None
+    hit["text"] = hit.get("text") or ""
+    return hit
+
+
+def proximity_words(groups):
+    """The words of the unquoted one-word groups, in query order: proximity ranks by them."""
+    words = [g.words[0] for g in groups if g.kind == "words" and len(g.words) == 1]
+    return words if len(words) > 1 else []
 
 
 def empty_facets():

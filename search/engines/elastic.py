@@ -1,17 +1,19 @@
 """The Elasticsearch engine (elasticsearch-dsl), used when ``ELASTICSEARCH_URL`` is set.
 
-Documents carry the words ``search.text`` prepares, so the index analyzer only splits on
-the spaces between them: Elasticsearch matches exactly what the embedded engine matches
-(no ICU plugin, no language stemmer, none of the accent bugs of stock analyzers).
-Filters go into the query's ``filter`` clause and every facet is a terms aggregation over
-the same hits, so the counts equal the embedded engine's.
+Documents carry the exact words ``search.text`` prepares (segmented, elisions split,
+apostrophes and ignorables gone), so the analyzers only split on spaces. ``title`` and
+``body`` fold them with the very table the embedded engine folds with (``search.text.FOLD``,
+as a mapping char filter) and keep them unfolded in an ``exact`` sub-field: the two engines
+match the same words and rank exact marked forms, adjacent and near words first alike
+(the bonuses of ``search.engines.base``). Filters go in the query's ``filter`` clause and
+every facet is a terms aggregation over the same hits, so the counts equal the embedded
+engine's. What a hit shows is stored, not indexed (``hit``).
 
 The index is versioned (``<prefix>-products-v<timestamp>``) behind the alias
 ``<prefix>-products``: a rebuild fills a new index, swaps the alias in one atomic
 request and drops the old index, so searches never see an empty or half-built index.
 """
 
-import logging
 import time
 
 from django.conf import settings
@@ -21,22 +23,42 @@ from elasticsearch.dsl import (
     FacetedSearch,
     Integer,
     Keyword,
+    Object,
     Q,
     TermsFacet,
     Text,
     analyzer,
+    char_filter,
     connections,
 )
 from elasticsearch.helpers import bulk
 
-from search.engines.base import FACETS, SearchResult, empty_facets, sort_facets
-from search.text import CHARS, characters, query_groups, tokens
+from search.engines.base import (
+    ADJACENT_BONUS,
+    EXACT_BONUS,
+    FACET_SIZE,
+    FACETS,
+    NEAR_BONUS,
+    NEAR_SLOP,
+    TITLE_BOOST,
+    SearchResult,
+    empty_facets,
+    hit_from_payload,
+    proximity_words,
+    sort_facets,
+)
+from search.schema import hit_payload
+from search.text import CHARS, FOLD, query_groups
 
-logger = logging.getLogger(__name__)
 CONNECTION = "archive"
-
-# The words are prepared (folded, segmented) in Python: split on spaces, nothing else.
-prepared_words = analyzer("archive_prepared", tokenizer="whitespace", filter=["lowercase"])
+fold_marks = char_filter("archive_fold_marks", "pattern_replace", pattern="[\u0300-\u036f]", replacement="")
+fold_letters = char_filter(
+    "archive_fold_letters",
+    "mapping",
+    mappings=sorted(f"{chr(code)} => {to}" for code, to in FOLD.items() if to and not 0x300 <= code < 0x370),
+)
+folded_words = analyzer("archive_folded", tokenizer="whitespace", char_filter=[fold_marks, fold_letters])
+exact_words = analyzer("archive_exact", tokenizer="whitespace")
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": 100000}
 
 
@@ -44,12 +66,15 @@ def alias_name():
     return f"{getattr(settings, 'ELASTICSEARCH_INDEX_PREFIX', 'archive')}-products"
 
 
+def _words_field():
+    return Text(analyzer=folded_words, fields={"exact": Text(analyzer=exact_words, index_options="docs")})
+
+
 class ArchiveDocument(Document):
-    title_words = Text(analyzer=prepared_words)
-    body_words = Text(analyzer=prepared_words)
-    chars = Text(analyzer=prepared_words)
-    title = Keyword(index=False)
-    url = Keyword(index=False)
+    title = _words_field()
+    body = _words_field()
+    chars = Text(analyzer=exact_words)
+    page_id = Integer()
     external_id = Keyword()
     language = Keyword()
     area = Keyword()
@@ -59,20 +84,21 @@ class ArchiveDocument(Document):
     channel = Keyword()
     topic = Keyword()
     first_published = Date()
+    hit = Object(enabled=False)
 
     class Index:
-        name = "archive-products"  # replaced by the alias at run time (see ``ArchiveDocument.using_alias``)
+        name = "archive-products"  # the alias is used at run time (alias_name)
         settings = INDEX_SETTINGS
 
 
-def document_body(doc):
-    """The Elasticsearch source for an index document from ``search.indexing.document_for``."""
+def document_body(doc, analysis):
+    """The Elasticsearch source of an index document (``search.documents``) and its analysis."""
+    published = doc["first_published"]
     return {
-        "title_words": " ".join(tokens(doc["title"])),
-        "body_words": " ".join(tokens(doc["text"])),
-        "chars": " ".join(characters(doc["title"] + "\n" + doc["text"])),
-        "title": doc["title"],
-        "url": doc["url"],
+        "title": analysis.title,
+        "body": analysis.body,
+        "chars": analysis.chars,
+        "page_id": doc["page_id"],
         "external_id": doc["external_id"] or None,
         "language": doc["language"],
         "area": doc["area"] or None,
@@ -81,57 +107,79 @@ def document_body(doc):
         "format": doc["format"] or None,
         "channel": list(doc["channels"]),
         "topic": list(doc["topics"]),
-        "first_published": doc["first_published"].isoformat() if doc["first_published"] else None,
+        "first_published": published.isoformat() if published else None,
+        "hit": hit_payload(doc),
     }
 
 
 def index_definition(name):
     """The settings and mappings of a new versioned index (what ``create`` sends)."""
-    index = ArchiveDocument._index.clone(name)
-    return index.to_dict()
+    return ArchiveDocument._index.clone(name).to_dict()
+
+
+def _phrase(field, words, slop=0, boost=None):
+    params = {"query": " ".join(words), "slop": slop}
+    if boost:
+        params["boost"] = boost
+    return Q("match_phrase", **{field: params})
+
+
+def _either(*queries):
+    return Q("bool", should=list(queries), minimum_should_match=1)
+
+
+def _bonus(query, boost):
+    return Q("constant_score", filter=query, boost=boost)
 
 
 class ArchiveFacetedSearch(FacetedSearch):
     """Facets are terms aggregations; filters go in the query (counts within the results)."""
 
     doc_types = [ArchiveDocument]
-    fields = ["title_words^5", "body_words"]
-    facets = {
-        "language": TermsFacet(field="language", size=20),
-        "area": TermsFacet(field="area", size=20),
-        "year": TermsFacet(field="year", size=50),
-        "unit": TermsFacet(field="unit", size=200),
-        "format": TermsFacet(field="format", size=50),
-        "channel": TermsFacet(field="channel", size=50),
-    }
+    fields = ["title", "body"]
+    facets = {name: TermsFacet(field=name, size=FACET_SIZE) for name in FACETS}
 
     def __init__(self, query, index):
         self.archive_query = query
         self.index = index
         self.groups = query_groups(query.q)
-        sort = (
-            ("-first_published",)
-            if query.sort == "date" or not self.groups
-            else ("_score", "-first_published")
-        )
+        ranked = query.sort != "date" and self.groups
+        sort = ("_score", "-first_published", "-page_id") if ranked else ("-first_published", "-page_id")
         super().__init__(query=query.q, sort=sort)
 
-    def query(self, search, query):
-        must = [
-            Q("match_phrase", chars=" ".join(words))
-            if kind == CHARS
-            else Q("multi_match", query=" ".join(words), type="phrase", fields=self.fields)
-            for kind, words in self.groups
+    def _must(self):
+        return [
+            _phrase("chars", g.words)
+            if g.kind == CHARS
+            else _either(_phrase("title", g.words, boost=TITLE_BOOST), _phrase("body", g.words))
+            for g in self.groups
         ]
-        filters = []
-        for name, values in sorted(self.archive_query.filters.items()):
-            if values:
-                filters.append(Q("terms", **{name: sorted({str(v) for v in values})}))
-        should = []
+
+    def _should(self):
+        should = [
+            _bonus(Q("terms", **{"title.exact": [w]}) | Q("terms", **{"body.exact": [w]}), EXACT_BONUS)
+            for group in self.groups
+            for w in group.exact
+        ]
+        words = proximity_words(self.groups)
+        if words:
+            for slop, bonus in ((0, ADJACENT_BONUS), (NEAR_SLOP, NEAR_BONUS)):
+                should.append(
+                    _bonus(_either(_phrase("title", words, slop), _phrase("body", words, slop)), bonus)
+                )
         if self.archive_query.reader_language:
             # A tie-breaker only: the reader's language wins among equally relevant hits.
             should.append(Q("term", language={"value": self.archive_query.reader_language, "boost": 0.001}))
-        return search.query(Q("bool", must=must or [Q("match_all")], filter=filters, should=should))
+        return should
+
+    def query(self, search, query):
+        filters = [
+            Q("terms", **{name: sorted({str(v) for v in values})})
+            for name, values in sorted(self.archive_query.filters.items())
+            if values
+        ]
+        must = self._must() or [Q("match_all")]
+        return search.query(Q("bool", must=must, filter=filters, should=self._should()))
 
     def highlight(self, search):
         return search  # snippets come from the stored text (search.snippets), as for the embedded engine
@@ -140,6 +188,23 @@ class ArchiveFacetedSearch(FacetedSearch):
         s = super().build_search()
         start = self.archive_query.offset
         return s[start : start + self.archive_query.page_size].extra(track_total_hits=True)
+
+
+def result_from_response(response, groups, name="elasticsearch"):
+    """A SearchResult from an executed FacetedSearch response."""
+    facets = empty_facets()
+    for facet in FACETS:
+        for bucket in response.aggregations[f"_filter_{facet}"][facet].buckets:
+            facets[facet][str(bucket.key)] = bucket.doc_count
+    hits = [hit_from_payload(hit.hit.to_dict()) for hit in response.hits]
+    return SearchResult(
+        response.hits.total.value,
+        [hit["id"] for hit in hits],
+        sort_facets(facets),
+        name,
+        groups=groups,
+        hits=hits,
+    )
 
 
 class ElasticEngine:
@@ -153,7 +218,7 @@ class ElasticEngine:
     def ping(self):
         try:
             return bool(self.client.options(request_timeout=1, max_retries=0).ping())
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - any failure means "not reachable"
             return False
 
     # -- search ----------------------------------------------------------------------
@@ -171,17 +236,7 @@ class ElasticEngine:
         if query.q.strip() and not fs.groups:
             return SearchResult(0, [], empty_facets(), self.name, groups=[])
         response = fs.build_search().using(CONNECTION).index(alias_name()).execute()
-        facets = empty_facets()
-        for name in FACETS:
-            for bucket in response.aggregations[f"_filter_{name}"][name].buckets:
-                facets[name][str(bucket.key)] = bucket.doc_count
-        return SearchResult(
-            response.hits.total.value,
-            [int(hit.meta.id) for hit in response.hits],
-            sort_facets(facets),
-            self.name,
-            groups=fs.groups,
-        )
+        return result_from_response(response, fs.groups, self.name)
 
     # -- indexing --------------------------------------------------------------------
     def current_index(self):
@@ -193,8 +248,7 @@ class ElasticEngine:
 
     def create_index(self):
         name = f"{alias_name()}-v{time.strftime('%Y%m%d%H%M%S')}{int(time.time() * 1000) % 1000:03d}"
-        definition = index_definition(name)
-        self.client.indices.create(index=name, **definition)
+        self.client.indices.create(index=name, **index_definition(name))
         return name
 
     def ensure_index(self):
@@ -204,26 +258,27 @@ class ElasticEngine:
             self.client.indices.update_aliases(actions=[{"add": {"index": current, "alias": alias_name()}}])
         return current
 
-    def actions(self, docs, index):
-        for doc in docs:
-            yield {"_op_type": "index", "_index": index, "_id": doc["page_id"], "_source": document_body(doc)}
-
-    def index_documents(self, docs, index=None):
-        if docs:
-            bulk(self.client, self.actions(docs, index or self.ensure_index()), refresh="wait_for")
-
-    def delete_documents(self, page_ids):
-        index = self.current_index()
-        if index and page_ids:
-            actions = ({"_op_type": "delete", "_index": index, "_id": i} for i in page_ids)
-            bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
+    def write(self, pairs, gone_ids, index=None):
+        """Index these (document, analysis) pairs and delete the products ``gone_ids``."""
+        index = index or self.ensure_index()
+        actions = [
+            {"_op_type": "index", "_index": index, "_id": doc["page_id"], "_source": document_body(doc, a)}
+            for doc, a in pairs
+        ]
+        actions += [{"_op_type": "delete", "_index": index, "_id": i} for i in gone_ids]
+        if actions:
+            _done, errors = bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
+            # Deleting a document that is not there is not an error.
+            refused = [e for e in errors if next(iter(e.values())).get("status") != 404]
+            if refused:
+                raise RuntimeError(f"Elasticsearch refused {len(refused)} writes, e.g. {refused[0]}")
 
     def rebuild(self, batches):
-        """Fill a new versioned index from ``batches`` (lists of documents), then swap the alias."""
+        """Fill a new versioned index from ``batches`` of (document, analysis), then swap the alias."""
         old = self.current_index()
         new = self.create_index()
-        for docs in batches:
-            self.index_documents(docs, index=new)
+        for pairs in batches:
+            self.write(pairs, [], index=new)
         self.client.indices.refresh(index=new)
         actions = [{"add": {"index": new, "alias": alias_name()}}]
         if old:

@@ -2,6 +2,9 @@
 
 import pytest
 
+from tests.factories import make_product
+from tests.search.helpers import committed
+
 pytestmark = pytest.mark.django_db
 
 RESULT_KEYS = {"id", "external_id", "title", "url", "language", "area", "year", "snippet"}
@@ -92,7 +95,6 @@ def test_lone_quote_around_words_still_searches(client, archive):
 
 
 def test_never_returns_drafts(client, db):
-    from tests.factories import make_product
-
-    make_product(title="Nháp bí mật Kon Plông", live=False)
+    with committed():
+        make_product(title="Nháp bí mật Kon Plông", live=False)
     assert client.get("/api/search/", {"q": "nhap bi mat"}).json()["count"] == 0

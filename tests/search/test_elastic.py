@@ -1,18 +1,23 @@
-"""The Elasticsearch engine: mapping, analyzer, query bodies; fallback when unreachable; live tests.
+"""The Elasticsearch engine: mapping, analyzers, query bodies, responses; fallback; live tests.
 
 No Elasticsearch server can run on these machines: the live tests at the end run when
-ELASTICSEARCH_URL points at one and are skipped with the reason otherwise.
+ELASTICSEARCH_URL points at a reachable server and are skipped with the reason otherwise
+(the server is asked only when they run, never when this module is imported).
 """
 
 import datetime
 import logging
 import os
+import re
 import socket
 
 import pytest
 
-from search.engines.base import SearchQuery
-from search.engines.elastic import ArchiveFacetedSearch, ElasticEngine, document_body, index_definition
+import search.indexing
+from search.engines.base import EXACT_BONUS, SearchQuery
+from search.engines.elastic import ElasticEngine, document_body, index_definition, result_from_response
+from search.text import analyze, normalize, prepare
+from tests.search.helpers import committed, publish
 
 DEAD_URL = "http://127.0.0.1:9"  # the discard port: nothing listens
 
@@ -23,20 +28,42 @@ def _closed_port():
         return s.getsockname()[1]
 
 
-def test_index_definition_uses_the_prepared_words_analyzer():
-    definition = index_definition("test-archive-products-v1")
-    analyzer = definition["settings"]["analysis"]["analyzer"]["archive_prepared"]
-    assert analyzer == {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]}
-    props = definition["mappings"]["properties"]
-    for field in ("title_words", "body_words", "chars"):
-        assert props[field] == {"type": "text", "analyzer": "archive_prepared"}
+def test_analyzers_fold_with_the_embedded_engines_table():
+    analysis = index_definition("test-archive-products-v1")["settings"]["analysis"]
+    folded = analysis["analyzer"]["archive_folded"]
+    assert folded == {
+        "type": "custom",
+        "tokenizer": "whitespace",
+        "char_filter": ["archive_fold_marks", "archive_fold_letters"],
+    }
+    assert analysis["analyzer"]["archive_exact"] == {"type": "custom", "tokenizer": "whitespace"}
+    marks = analysis["char_filter"]["archive_fold_marks"]
+    mapping = dict(m.split(" => ") for m in analysis["char_filter"]["archive_fold_letters"]["mappings"])
+
+    def es_fold(text):  # what the two char filters do, in order
+        return "".join(mapping.get(ch, ch) for ch in re.sub(marks["pattern"], marks["replacement"], text))
+
+    samples = ["Quyền con người ở Đăk Tô", "Bơ̆n ư̆ ŏ ĭ ĕ ă", "Déclaration française", "ꞌBok"]
+    for text in samples + [chr(c) for c in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]]:
+        assert es_fold(normalize(text)) == prepare(text), text  # documents carry normalize(text)
+
+
+def test_mapping_has_an_exact_sub_field_beside_the_folded_one():
+    props = index_definition("test-archive-products-v1")["mappings"]["properties"]
+    for field in ("title", "body"):
+        assert props[field]["analyzer"] == "archive_folded"
+        assert props[field]["fields"]["exact"] == {
+            "type": "text",
+            "analyzer": "archive_exact",
+            "index_options": "docs",
+        }
+    assert props["chars"] == {"type": "text", "analyzer": "archive_exact"}
     for field in ("language", "area", "unit", "format", "channel", "topic", "external_id"):
         assert props[field]["type"] == "keyword"
-    assert props["year"]["type"] == "integer"
-    assert props["first_published"]["type"] == "date"
+    assert props["hit"] == {"type": "object", "enabled": False}  # stored, never indexed
 
 
-def test_document_body_holds_the_same_prepared_words_as_the_embedded_index():
+def test_document_body_holds_the_embedded_engines_words():
     doc = {
         "page_id": 1,
         "language": "bdq",
@@ -50,36 +77,41 @@ def test_document_body_holds_the_same_prepared_words_as_the_embedded_index():
         "title": "’Bok Bơ̆n ở Đăk Tô",
         "url": "/bdq/x/",
         "external_id": "",
-        "text": "人人生而自由",
+        "text": "人人生而自由 l’homme",
     }
-    body = document_body(doc)
-    assert body["title_words"] == "bok bon o dak to"
-    assert "自由" in body["body_words"].split()
+    body = document_body(doc, analyze(doc["title"], [doc["text"]]))
+    assert body["title"] == "bok bơ̆n ở đăk tô"  # exact; the analyzer folds it
+    assert body["body"].split()[-3:] == ["自由", "lhomme", "homme"]  # ICU words, elision split
     assert body["chars"] == "人 人 生 而 自 由"
     assert body["channel"] == ["radio"] and body["year"] == 2025
-    assert body["title"] == "’Bok Bơ̆n ở Đăk Tô"  # stored text untouched
+    assert body["hit"]["title"] == "’Bok Bơ̆n ở Đăk Tô"  # stored text untouched
+    assert body["hit"]["first_published"] == "2025-03-03"
 
 
 def _body(**kwargs):
-    engine = ElasticEngine(DEAD_URL)
-    return engine.request_body(SearchQuery(**kwargs))
+    return ElasticEngine(DEAD_URL).request_body(SearchQuery(**kwargs))
 
 
-def test_query_body_words_chars_filters_facets():
-    body = _body(q="Dak To 人人", filters={"area": ["I"], "language": ["vi", "en"]}, reader_language="vi")
-    must = body["query"]["bool"]["must"]
-    assert {
-        "multi_match": {"query": "dak", "fields": ["title_words^5", "body_words"], "type": "phrase"}
-    } in must
-    assert {"match_phrase": {"chars": "人 人"}} in must
-    assert {"terms": {"area": ["I"]}} in body["query"]["bool"]["filter"]
-    assert {"terms": {"language": ["en", "vi"]}} in body["query"]["bool"]["filter"]
-    assert body["query"]["bool"]["should"] == [{"term": {"language": {"value": "vi", "boost": 0.001}}}]
+def test_query_body_words_chars_filters_bonuses_facets():
+    body = _body(q="bán Dak 人人", filters={"area": ["I"], "language": ["vi", "en"]}, reader_language="vi")
+    query = body["query"]["bool"]
+    title, text = query["must"][0]["bool"]["should"]
+    assert title == {"match_phrase": {"title": {"query": "ban", "slop": 0, "boost": 5.0}}}
+    assert text == {"match_phrase": {"body": {"query": "ban", "slop": 0}}}
+    assert {"match_phrase": {"chars": {"query": "人 人", "slop": 0}}} in query["must"]
+    assert {"terms": {"area": ["I"]}} in query["filter"]
+    assert {"terms": {"language": ["en", "vi"]}} in query["filter"]
+    exact = query["should"][0]["constant_score"]
+    assert exact["boost"] == EXACT_BONUS  # "bán" typed with marks: the exact form ranks first
+    assert {"terms": {"title.exact": ["bán"]}} in exact["filter"]["bool"]["should"]
+    adjacent = query["should"][1]["constant_score"]["filter"]["bool"]["should"]
+    assert {"match_phrase": {"body": {"query": "ban dak", "slop": 0}}} in adjacent
+    assert query["should"][-1] == {"term": {"language": {"value": "vi", "boost": 0.001}}}
     for facet in ("language", "area", "year", "unit", "format", "channel"):
         agg = body["aggs"][f"_filter_{facet}"]
         assert agg["filter"] == {"match_all": {}}  # counts within the filtered hits, as the embedded engine
-        assert agg["aggs"][facet]["terms"]["field"] == facet
-    assert body["sort"][0] == "_score"
+        assert agg["aggs"][facet]["terms"] == {"field": facet, "size": 1000}
+    assert body["sort"] == ["_score", {"first_published": {"order": "desc"}}, {"page_id": {"order": "desc"}}]
     assert body["track_total_hits"] is True
     assert "highlight" not in body
 
@@ -87,15 +119,54 @@ def test_query_body_words_chars_filters_facets():
 def test_query_body_sort_date_paging_and_browse():
     body = _body(q="", sort="relevance", page=3, page_size=10)
     assert body["query"]["bool"]["must"] == [{"match_all": {}}]
-    assert body["sort"] == [{"first_published": {"order": "desc"}}]
+    assert body["sort"] == [{"first_published": {"order": "desc"}}, {"page_id": {"order": "desc"}}]
     assert body["from"] == 20 and body["size"] == 10
-    assert _body(q="quyen", sort="date")["sort"] == [{"first_published": {"order": "desc"}}]
+    assert _body(q="quyen", sort="date")["sort"][0] == {"first_published": {"order": "desc"}}
 
 
-def test_faceted_search_is_an_elasticsearch_dsl_faceted_search():
-    from elasticsearch.dsl import FacetedSearch
+def test_faceted_search_response_becomes_the_result():
+    """What Elasticsearch answers to the faceted search is read back into counts and hits."""
+    engine = ElasticEngine(DEAD_URL)
+    query = SearchQuery(q="bon", filters={"language": ["bdq"]})
+    search = engine.faceted_search(query).build_search()
+    payload = {"id": 7, "title": "Bơ̆n", "url": "/bdq/x/", "language": "bdq", "first_published": "2025-03-03"}
+    aggregations = {
+        f"_filter_{facet}": {"doc_count": 1, facet: {"buckets": [{"key": value, "doc_count": 1}]}}
+        for facet, value in [("language", "bdq"), ("area", "III"), ("year", 2025)]
+        + [("unit", "bao-kon-tum"), ("format", "news"), ("channel", "radio")]
+    }
+    raw = {
+        "took": 1,
+        "timed_out": False,
+        "hits": {
+            "total": {"value": 1, "relation": "eq"},
+            "hits": [{"_id": "7", "_score": 1.0, "_source": {"hit": payload}}],
+        },
+        "aggregations": aggregations,
+    }
+    result = result_from_response(search._response_class(search, raw), [])
+    assert (result.count, result.ids, result.engine) == (1, [7], "elasticsearch")
+    assert result.facets["year"] == {"2025": 1} and result.facets["channel"] == {"radio": 1}
+    assert result.hits[0]["first_published"] == datetime.date(2025, 3, 3)
+    assert search.to_dict()["query"]["bool"]["filter"] == [{"terms": {"language": ["bdq"]}}]
+    assert "post_filter" not in search.to_dict()  # so the facets count within the filter
 
-    assert issubclass(ArchiveFacetedSearch, FacetedSearch)
+
+@pytest.mark.django_db
+def test_each_document_is_prepared_once_for_both_engines(monkeypatch, settings):
+    written = []
+
+    class Recorder:
+        def write(self, pairs, gone):
+            written.extend(pairs)
+
+    calls = []
+    monkeypatch.setattr(search.indexing, "configured_engine", Recorder)
+    monkeypatch.setattr(search.indexing, "analyze", lambda *a: calls.append(a) or analyze(*a))
+    page = publish(title="Một lần chuẩn bị Kon Plông")
+    assert len(calls) == 1
+    assert [doc["page_id"] for doc, _analysis in written] == [page.pk]
+    assert written[0][1].title_folded == "mot lan chuan bi kon plong"
 
 
 @pytest.mark.django_db
@@ -118,46 +189,48 @@ def test_unreachable_elasticsearch_falls_back_to_embedded(settings, client, arch
 
 @pytest.mark.django_db
 def test_publishing_with_elasticsearch_down_still_indexes_embedded(settings, caplog):
-    from tests.factories import make_product
-    from tests.search.conftest import ids
+    from tests.search.helpers import ids
 
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{_closed_port()}"
-    with caplog.at_level(logging.WARNING, logger="search.indexing"):
-        page = make_product(title="Xuất bản khi Elasticsearch ngừng")
+    with caplog.at_level(logging.WARNING, logger="search.indexing"), committed():
+        page = publish(title="Xuất bản khi Elasticsearch ngừng")
     assert any("Elasticsearch index not updated" in r.getMessage() for r in caplog.records)
     settings.ELASTICSEARCH_URL = ""
     assert page.pk in ids("elasticsearch ngung")
 
 
-LIVE_URL = os.environ.get("ELASTICSEARCH_URL", "")
+@pytest.fixture(scope="session")
+def live_url():
+    url = os.environ.get("ELASTICSEARCH_URL", "")
+    if not url:
+        pytest.skip("no Elasticsearch server: set ELASTICSEARCH_URL to a reachable server to run these")
+    if not ElasticEngine(url).ping():
+        pytest.skip(f"Elasticsearch at {url} does not answer")
+    return url
 
 
-def _live():
-    if not LIVE_URL:
-        return False
-    return ElasticEngine(LIVE_URL).ping()
-
-
-live = pytest.mark.skipif(
-    not _live(), reason="no Elasticsearch server: set ELASTICSEARCH_URL to a reachable server to run these"
-)
-
-
-@live
 @pytest.mark.elasticsearch
 @pytest.mark.django_db
-def test_live_same_matches_as_embedded(settings, archive):
-    """The matching query set of test_matching against a real server gives the same ids."""
+def test_live_same_answers_as_embedded(live_url, settings, archive):
+    """The matching and ranking queries against a real server give the embedded engine's answers."""
     from django.core.management import call_command
 
-    from search.engines.embedded import EmbeddedEngine
-    from tests.search.test_matching import test_finds
+    from search.engines.local import LocalEngine
 
-    settings.ELASTICSEARCH_URL = LIVE_URL
+    settings.ELASTICSEARCH_URL = live_url
     call_command("rebuild_archive_index", "--no-progress")
-    elastic = ElasticEngine(LIVE_URL)
-    embedded = EmbeddedEngine.for_connection()
-    for params in test_finds.pytestmark[0].args[1]:
-        query = SearchQuery(q=params[0], page_size=100)
-        assert set(elastic.search(query).ids) == set(embedded.search(query).ids), params[0]
-        assert elastic.search(query).facets == embedded.search(query).facets, params[0]
+    elastic, local = ElasticEngine(live_url), LocalEngine()
+    for q in [
+        "quyen con nguoi",
+        "Dak To",
+        "bơ̆n",
+        "’Bok",
+        "人人",
+        "ສິດ",
+        "droits de l'homme",
+        '"con nguoi"',
+        "homme",
+    ]:
+        query = SearchQuery(q=q, page_size=100)
+        assert set(elastic.search(query).ids) == set(local.search(query).ids), q
+        assert elastic.search(query).facets == local.search(query).facets, q

@@ -1,34 +1,35 @@
-"""Facet counts equal the number of matching products per value; filters combine."""
+"""Facet counts equal the number of matching products per value; filters combine; order."""
 
 import datetime
 
 import pytest
 
-from products.models import ProductPage
+from products.models import ContentArea, ProductPage, Unit
+from search.engines.base import SearchQuery
+from search.service import run_search
 from tests.factories import make_product
-from tests.search.conftest import find, ids
+from tests.search.helpers import committed, find, ids, import_rows, publish
 
 pytestmark = pytest.mark.django_db
+SPEC = [
+    ("vi", "I", "bao-kon-tum", "article", [("facebook", datetime.date(2023, 3, 1))]),
+    (
+        "vi",
+        "I",
+        "bao-kon-tum",
+        "news",
+        [("facebook", datetime.date(2024, 3, 1)), ("print", datetime.date(2024, 3, 2))],
+    ),
+    ("vi", "II", "cong-an-tinh", "news", [("zalo", datetime.date(2024, 6, 1))]),
+    ("en", "II", "bao-kon-tum", "article", [("online-news", datetime.date(2025, 1, 1))]),
+    ("bdq", "III", "bao-kon-tum", "radio-feature", [("radio", datetime.date(2025, 2, 1))]),
+]
 
 
-@pytest.fixture
-def batch(db):
-    spec = [
-        ("vi", "I", "bao-kon-tum", "article", [("facebook", datetime.date(2023, 3, 1))]),
-        (
-            "vi",
-            "I",
-            "bao-kon-tum",
-            "news",
-            [("facebook", datetime.date(2024, 3, 1)), ("print", datetime.date(2024, 3, 2))],
-        ),
-        ("vi", "II", "cong-an-tinh", "news", [("zalo", datetime.date(2024, 6, 1))]),
-        ("en", "II", "bao-kon-tum", "article", [("online-news", datetime.date(2025, 1, 1))]),
-        ("bdq", "III", "bao-kon-tum", "radio-feature", [("radio", datetime.date(2025, 2, 1))]),
-    ]
-    pages = []
-    for n, (language, area, unit, fmt, pubs) in enumerate(spec):
-        pages.append(
+@pytest.fixture(scope="module")
+def batch(module_data):
+    with committed():
+        pages = [
             make_product(
                 title=f"Phòng chống mua bán người {n}",
                 summary="Kon Tum phòng chống mua bán người",
@@ -38,8 +39,9 @@ def batch(db):
                 format=fmt,
                 publications=pubs,
             )
-        )
-    make_product(title="Phòng chống mua bán người nháp", live=False)
+            for n, (language, area, unit, fmt, pubs) in enumerate(SPEC)
+        ]
+        make_product(title="Phòng chống mua bán người nháp", live=False)
     return pages
 
 
@@ -81,7 +83,7 @@ def test_filters_combine_and_counts_follow(batch):
 
 
 def test_browsing_without_query_uses_filters(batch):
-    assert {p.pk for p in batch if p.language == "vi"} <= ids("", filters={"language": "vi"})
+    assert ids("", filters={"language": "vi"}) == {p.pk for p in batch if p.language == "vi"}
     result = find("", filters={"area": "III", "language": "bdq"})
     assert result.ids == [batch[4].pk]
 
@@ -90,101 +92,83 @@ def test_sort_by_date_and_pagination(batch):
     result = find("mua ban nguoi", sort="date")
     dates = [ProductPage.objects.get(pk=i).first_published for i in result.ids]
     assert dates == sorted(dates, reverse=True)
-    from search.engines.base import SearchQuery
-    from search.service import run_search
-
     pages = [run_search(SearchQuery(q="mua ban nguoi", sort="date", page=n, page_size=2)) for n in (1, 2, 3)]
     assert [len(p.ids) for p in pages] == [2, 2, 1]
     assert sum((p.ids for p in pages), []) == result.ids
     assert all(p.count == 5 for p in pages)
-
-
-def test_reader_language_wins_ties(db):
-    vi = make_product(title="Hội thảo Jrai", summary="cùng một nội dung", language="vi")
-    en = make_product(title="Hội thảo Jrai", summary="cùng một nội dung", language="en")
-    assert find("hoi thao jrai", reader_language="en").ids[0] == en.pk
-    assert find("hoi thao jrai", reader_language="vi").ids[0] == vi.pk
-
-
-def test_title_match_ranks_first(db):
-    body = make_product(title="Bản tin", summary="Nói về Măng Đen và nhiều chuyện khác nữa của tỉnh")
-    title = make_product(title="Măng Đen", summary="Bản tin")
-    assert find("mang den").ids[:2] == [title.pk, body.pk]
-
-
-def test_a_filter_does_not_change_the_ranking(db):
-    for n in range(3):  # the word must be rare for bm25 to weigh it (see scores_all_equal)
-        make_product(title=f"Kon Tum {n}", publications=[("radio", datetime.date(2024, 1, 1))])
-    old_title = make_product(title="Plei Kần", publications=[("radio", datetime.date(2023, 1, 1))])
-    new_body = make_product(
-        title="Măng Đen", summary="Gia Lai, Plei Kần", publications=[("radio", datetime.date(2025, 1, 1))]
-    )
-    assert find("plei").ids == [old_title.pk, new_body.pk]
-    assert find("plei", filters={"channel": "radio", "language": "vi"}).ids == [old_title.pk, new_body.pk]
+    by_relevance = [run_search(SearchQuery(q="mua ban nguoi", page=n, page_size=2)) for n in (1, 2, 3)]
+    assert sum((p.ids for p in by_relevance), []) == find("mua ban nguoi").ids
 
 
 def test_facet_counts_follow_an_edit_and_an_unpublish_at_once(batch):
-    """The in-memory facet table is reloaded after every index write, in this process too."""
-    from products.models import ContentArea
-
     assert find("mua ban nguoi").facets["area"] == {"I": 2, "II": 2, "III": 1}
-    page = ProductPage.objects.get(pk=batch[2].pk)
-    page.area = ContentArea.objects.get(slug="III")
-    page.save_revision().publish()
+    with committed():
+        page = ProductPage.objects.get(pk=batch[2].pk)
+        page.area = ContentArea.objects.get(slug="III")
+        page.save_revision().publish()
     assert find("mua ban nguoi").facets["area"] == {"I": 2, "II": 1, "III": 2}
-    ProductPage.objects.get(pk=batch[0].pk).unpublish()
+    with committed():
+        ProductPage.objects.get(pk=batch[0].pk).unpublish()
     result = find("mua ban nguoi")
     assert result.count == 4
     assert batch[0].pk not in result.ids
     assert result.facets["area"] == {"I": 1, "II": 1, "III": 2}
 
 
-def test_facet_table_counts_orders_and_drops_unknown_ids(batch):
-    import numpy as np
-
-    from search.engines.facet_table import current_table
-
-    table = current_table()
-    pks = sorted(p.pk for p in batch)
-    rows, found = table.rows_of([pks[0], 10**9, pks[-1]])
-    assert found.tolist() == [True, False, True]
-    assert table.ids[rows].tolist() == [pks[0], pks[-1]]
-    everything = np.arange(len(table.ids))
-    assert table.counts(everything) == expected_facets(batch)
-    newest_first = table.ids[table.top(everything, None, "", 3)].tolist()
-    by_date = sorted(batch, key=lambda p: ProductPage.objects.get(pk=p.pk).first_published, reverse=True)
-    assert newest_first == [p.pk for p in by_date[:3]]
+def test_reader_language_wins_ties(db):
+    vi = publish(title="Hội thảo Jrai", summary="cùng một nội dung", language="vi")
+    en = publish(title="Hội thảo Jrai", summary="cùng một nội dung", language="en")
+    assert find("hoi thao jrai", reader_language="en").ids[0] == en.pk
+    assert find("hoi thao jrai", reader_language="vi").ids[0] == vi.pk
 
 
-def test_words_in_half_the_archive_skip_bm25_and_keep_its_order(db, monkeypatch):
-    """FTS5's bm25 floors the idf of a word found in at least half the rows: every hit scores
-    0.000, so the engine does not compute it, and the order is the one bm25 would give."""
-    from django.db import connection
+def test_equal_scores_go_newest_first_then_higher_id(db):
+    older, newer, newest_low, newest_high = (
+        publish(title="Cồng chiêng Tây Nguyên", publications=[("radio", datetime.date(2024, 1, day))])
+        for day in (1, 5, 9, 9)
+    )
+    assert find("cong chieng", reader_language="vi").ids == [
+        newest_high.pk,
+        newest_low.pk,
+        newer.pk,
+        older.pk,
+    ]
 
-    from search.engines.embedded import SqliteEngine
-    from search.engines.facet_table import current_table
-    from search.text import query_groups
 
-    if connection.vendor != "sqlite":
-        pytest.skip("bm25 is SQLite FTS5's; PostgreSQL ranks with ts_rank")
-    for n, language in enumerate(["vi", "en", "vi", "bdq", "vi", "en"], start=1):
-        make_product(
-            title=f"Kon Tum {n}" if n % 2 else f"Tin số {n}",
-            summary="Kon Tum " * n + "Gia Lai" * (n == 1),
-            language=language,
-            publications=[("facebook", datetime.date(2024, 1, n))],
-        )
-    # A rare word: in the title of an older product, in the body of a newer one.
-    title = make_product(title="Plei Kần", publications=[("radio", datetime.date(2023, 1, 1))])
-    body = make_product(
+def test_title_match_ranks_first(db):
+    body = publish(title="Bản tin", summary="Nói về Măng Đen và nhiều chuyện khác nữa của tỉnh")
+    title = publish(title="Măng Đen", summary="Bản tin")
+    assert find("mang den").ids[:2] == [title.pk, body.pk]
+
+
+def test_a_filter_does_not_change_the_ranking(db):
+    for n in range(3):
+        publish(title=f"Kon Tum {n}", publications=[("radio", datetime.date(2024, 1, 1))])
+    old_title = publish(title="Plei Kần", publications=[("radio", datetime.date(2023, 1, 1))])
+    new_body = publish(
         title="Măng Đen", summary="Gia Lai, Plei Kần", publications=[("radio", datetime.date(2025, 1, 1))]
     )
-    engine, table = SqliteEngine(), current_table()
-    assert engine.scores_all_equal(query_groups("kon tum"), table)
-    assert not engine.scores_all_equal(query_groups("plei"), table)
-    assert not engine.scores_all_equal(query_groups('"kon tum"'), table)  # a phrase: computed
-    shortcut = {q: find(q, reader_language="en").ids for q in ("kon tum", "kon", "plei", "gia lai")}
-    assert shortcut["plei"] == [title.pk, body.pk]  # ranked, not newest first
-    monkeypatch.setattr(SqliteEngine, "scores_all_equal", lambda *args: False)
-    assert {q: find(q, reader_language="en").ids for q in shortcut} == shortcut
-    assert len(shortcut["kon tum"]) == 6
+    assert find("plei").ids == [old_title.pk, new_body.pk]
+    assert find("plei", filters={"channel": "radio", "language": "vi"}).ids == [old_title.pk, new_body.pk]
+
+
+def test_every_value_is_counted_however_many(db, tmp_path):
+    """More distinct values than a terms aggregation returns by default (10): all counted."""
+    units = list(Unit.objects.order_by("slug").values_list("slug", flat=True))[:14]
+    rows = [
+        {
+            "external_id": f"facet-{n}",
+            "title": f"Đếm đủ giá trị {n}",
+            "language": "vi",
+            "area": "I",
+            "format": "news",
+            "unit": unit,
+            "summary": "Đếm đủ",
+            "publications": [{"channel": "radio", "date": f"{2011 + n}-01-01"}],
+        }
+        for n, unit in enumerate(units)
+    ]
+    import_rows(rows, tmp_path)
+    facets = find("dem du gia tri").facets
+    assert facets["unit"] == dict.fromkeys(units, 1)
+    assert facets["year"] == {str(2011 + n): 1 for n in reversed(range(len(units)))}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.search.conftest import ids
+from tests.search.helpers import find, ids, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -73,10 +73,32 @@ def test_nonsense_finds_nothing(archive):
 
 
 @pytest.mark.parametrize(
-    "query", ['"', "'", "AND", "OR NOT", "*", "(", "NEAR(", '"quyen', "-", ":", "^", "{", "\\"]
+    ("query", "plain"),
+    [
+        ('"', ""),
+        ("'", ""),
+        ("*", ""),
+        ("(", ""),
+        ("-", ""),
+        (":", ""),
+        ("^", ""),
+        ("{", ""),
+        ("\\", ""),
+        ("AND", "and"),
+        ("OR NOT", "or not"),
+        ("NEAR(", "near"),
+        ('"quyen', "quyen"),
+        ("quyền:con^2", "quyền con 2"),
+    ],
 )
-def test_query_syntax_never_errors(archive, query):
-    ids(query)  # no exception
+def test_query_syntax_is_plain_text(archive, query, plain):
+    """Operators and stray syntax are words or nothing: the same answer as the plain words."""
+    result = find(query)
+    if plain:
+        assert result.ids == find(plain).ids
+        assert result.count == find(plain).count
+    else:
+        assert (result.count, result.ids) == (0, [])
 
 
 def test_phrase_in_quotes(archive):
@@ -85,9 +107,8 @@ def test_phrase_in_quotes(archive):
 
 
 def test_body_text_and_title_are_searched(db):
-    from tests.factories import make_product
-
-    page = make_product(title="Phóng sự", summary="")
-    page.body = [("paragraph", "<p>Tiếng cồng chiêng <b>Măng Đen</b></p>")]
-    page.save_revision().publish()
+    page = publish(
+        title="Phóng sự", summary="", body=[("paragraph", "<p>Tiếng cồng chiêng <b>Măng Đen</b></p>")]
+    )
     assert page.pk in ids("cong chieng mang den")
+    assert page.pk in ids("phong su")

@@ -3,6 +3,8 @@
 import pytest
 from django.utils import translation
 
+from tests.search.helpers import publish
+
 pytestmark = pytest.mark.django_db
 
 
@@ -47,10 +49,8 @@ def test_results_in_every_language_by_default(client, archive):
 
 
 def test_pagination_links(client, db):
-    from tests.factories import make_product
-
     for n in range(3):
-        make_product(title=f"Phân trang Đăk Hà {n}")
+        publish(title=f"Phân trang Đăk Hà {n}")
     html = client.get("/vi/search/", {"q": "dak ha", "page_size": 2}).content.decode()
     assert 'rel="next"' in html and "page=2" in html
     html = client.get("/vi/search/", {"q": "dak ha", "page_size": 2, "page": 2}).content.decode()

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from search.text import CHARS, WORDS, characters, prepare, query_groups, tokens
+from search.text import CHARS, WORDS, Group, analyze, characters, prepare, query_groups, tokens
 from tests.search.corpus import CORPUS, article, paragraphs, raw
 
 
@@ -72,17 +72,19 @@ def test_characters_stream_separates_runs():
 
 def test_query_groups():
     groups = query_groups('quyen "con người" 人人 ’Bok')
-    assert (WORDS, ["con", "nguoi"]) in groups
-    assert (WORDS, ["quyen"]) in groups
-    assert (CHARS, ["人", "人"]) in groups
-    assert (WORDS, ["bok"]) in groups
+    assert groups == [
+        Group(WORDS, ("con", "nguoi"), exact=("người",)),  # typed with marks: ranks the exact form first
+        Group(WORDS, ("quyen",)),
+        Group(CHARS, ("人", "人")),
+        Group(WORDS, ("bok",)),
+    ]
 
 
 @pytest.mark.parametrize("query", ['"', "'", "AND OR NOT", "*", "(", ")", "NEAR(", "-", ":", '"a', "^"])
 def test_query_syntax_is_never_an_error(query):
     groups = query_groups(query)
-    for _kind, words in groups:
-        assert all(w.strip() for w in words)
+    for group in groups:
+        assert group.words and all(w.strip() for w in group.words)
 
 
 def test_every_corpus_paragraph_round_trips_through_prepare_without_error():
@@ -91,3 +93,46 @@ def test_every_corpus_paragraph_round_trips_through_prepare_without_error():
             prepared = prepare(paragraph)
             assert unicodedata.is_normalized("NFC", prepared)
             assert prepared == prepared.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("l’homme", ["lhomme", "homme"]),  # elided forms: whole and split
+        (
+            "d'une qu’il n’importe jusqu’à",
+            ["dune", "une", "quil", "il", "nimporte", "importe", "jusqua", "a"],
+        ),
+        ("people's rights", ["peoples", "people", "rights"]),
+        ("'Bok P’lơk Ia H'Drai", ["bok", "plok", "ia", "hdrai"]),  # Bahnar: the apostrophe just goes
+        ("ʽBok ꞌBok ‛Bok ʼBok", ["bok", "bok", "bok", "bok"]),
+        ("quy\u200dền quy\u00adền \ufeffquyền quy\u200cền", ["quyen"] * 4),  # default-ignorables removed
+        ("Ｑｕｙｅｎ ｃｏｎ", ["quyen", "con"]),  # fullwidth Latin
+        ("dòng một\ndòng hai", ["dong", "mot", "dong", "hai"]),
+        ("snake_case", ["snake", "case"]),
+        ("Bơ̆n ư̆", ["bon", "u"]),
+    ],
+)
+def test_words(text, expected):
+    assert tokens(text) == expected
+
+
+def test_analysis_keeps_exact_forms_and_separates_parts():
+    analysis = analyze("Bán hàng ở Đăk Tô", ["dòng một<", "’Bok Bơ̆n", "l’homme"])
+    assert analysis.title == "bán hàng ở đăk tô"
+    assert analysis.title_folded == "ban hang o dak to"
+    assert analysis.body == "dòng một | bok bơ̆n | lhomme homme"  # a gap token between parts
+    assert analysis.body_folded == "dong mot | bok bon | lhomme homme"
+    assert analysis.chars == ""
+
+
+def test_fold_table_is_the_old_folding_for_every_latin_letter():
+    """The fold is a character table (Elasticsearch applies the same one); it must equal
+    "decompose, drop the marks, recompose" for every precomposed Latin letter."""
+    import re
+
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = unicodedata.normalize("NFKC", chr(code)).lower()  # NFKC: ĳ is ij, ſ is s
+        decomposed = re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", ch))
+        expected = unicodedata.normalize("NFC", decomposed).translate({ord("đ"): "d", ord("ð"): "d"})
+        assert prepare(chr(code)) == expected, hex(code)

@@ -1,11 +1,16 @@
-"""Rebuild the archive index from the live products, with a progress bar."""
+"""Rebuild the archive index into a new generation and swap it in, with a progress bar.
+
+``--repair`` instead compares every entry of the live index with the database and fixes
+only the difference (what a killed process or an interrupted import left behind).
+"""
 
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
+from search import queue
+from search.documents import indexable
 from search.engines.elastic import configured_engine
-from search.engines.embedded import EmbeddedEngine
-from search.indexing import BATCH, _live_products, clear_index, document_for, write_documents
+from search.indexing import rebuild, repair_index
 
 
 class Command(BaseCommand):
@@ -16,34 +21,28 @@ class Command(BaseCommand):
         parser.add_argument(
             "--skip-elasticsearch", action="store_true", help="rebuild only the embedded engine's index"
         )
+        parser.add_argument(
+            "--repair",
+            action="store_true",
+            help="fix only what differs from the database in the live index (no new generation)",
+        )
 
-    def handle(self, *args, no_progress=False, skip_elasticsearch=False, **options):
-        from products.models import ProductPage
-
-        ids = list(ProductPage.objects.live().order_by("pk").values_list("pk", flat=True))
-        engine = EmbeddedEngine.for_connection()
+    def handle(self, *args, no_progress=False, skip_elasticsearch=False, repair=False, **options):
+        if repair:
+            drained = queue.drain()
+            with tqdm(unit="product", disable=no_progress, file=self.stderr) as bar:
+                result = repair_index(progress=bar.update)
+            self.stdout.write(f"Queue: {drained} rows written. Repair: {result}.")
+            return
         elastic = None if skip_elasticsearch else configured_engine()
         if elastic is not None and not elastic.ping():
             self.stderr.write(
                 f"Elasticsearch at {elastic.url} is unreachable: rebuilding the embedded index only."
             )
             elastic = None
-        clear_index()
-        bar = tqdm(total=len(ids), unit="product", disable=no_progress, file=self.stderr)
-
-        def batches():
-            for start in range(0, len(ids), BATCH):
-                docs = [document_for(p) for p in _live_products(ids[start : start + BATCH])]
-                write_documents(docs, engine)
-                bar.update(len(docs))
-                yield docs
-
-        if elastic is not None:
-            new_index = elastic.rebuild(batches())  # new versioned index, alias swapped at the end
-            self.stdout.write(f"Elasticsearch: alias now points at {new_index}")
-        else:
-            for _docs in batches():
-                pass
-        bar.close()
-        engine.optimize()
-        self.stdout.write(f"Indexed {len(ids)} live products.")
+        ids = list(indexable().order_by("pk").values_list("pk", flat=True))
+        with tqdm(total=len(ids), unit="product", disable=no_progress, file=self.stderr) as bar:
+            path, es_index = rebuild(ids, progress=bar.update, elastic=elastic)
+        if es_index:
+            self.stdout.write(f"Elasticsearch: alias now points at {es_index}")
+        self.stdout.write(f"Indexed {len(ids)} live products into {path.name}.")

@@ -1,0 +1,102 @@
+"""The write queue: how every process's changes reach the one index, and none is lost.
+
+1. A change queues the products it touches (``enqueue``) inside its own transaction: the
+   row commits with the change or not at all.
+2. After the commit (``transaction.on_commit``), the same process drains the queue: it
+   takes the index writer (Tantivy's lock file; another process holding it is waited for,
+   with back-off), writes the current state of the queued products, commits the index,
+   and only then deletes the rows it wrote. It keeps draining until the queue is empty,
+   so rows queued by processes that gave up waiting are written by the one that holds
+   the writer.
+3. A process killed between its commit and its drain (even by SIGKILL: the operating
+   system releases the lock file) leaves its rows: the next search of any process drains
+   rows older than ``STALE_AFTER`` seconds (``drain_stale``). ``rebuild_archive_index
+   --repair`` compares every entry with the database and fixes only the difference; it
+   also catches a bulk import killed between a batch's commit and its announcement
+   (``products_imported`` is sent after the commit, so that batch has no rows).
+"""
+
+import datetime
+import logging
+import time
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from search import store
+from search.indexing import write
+from search.models import PendingIndexWrite
+
+logger = logging.getLogger(__name__)
+BATCH = 1000  # rows per index commit: the importer announces 1,000 at a time
+DRAIN_ROUNDS = 3
+STALE_AFTER = 10  # seconds: a row this old was left by a process that did not drain it
+STALE_CHECK_EVERY = 5.0  # seconds between two looks at the queue from the search path
+_last_stale_check = [0.0]
+
+
+def index_products(page_ids):
+    """(Re)index these products after the transaction commits; ones not indexable leave."""
+    enqueue(page_ids)
+
+
+def remove_products(page_ids):
+    """Take these products out of the index after the commit (unless they are indexable)."""
+    enqueue(page_ids)
+
+
+def enqueue(page_ids):
+    """Queue these products for (re)indexing, in the current transaction; drained after it."""
+    ids = sorted({int(i) for i in page_ids})
+    if not ids:
+        return
+    PendingIndexWrite.objects.bulk_create([PendingIndexWrite(page_id=i) for i in ids], batch_size=BATCH)
+    transaction.on_commit(drain, robust=True)
+
+
+def _next_batch():
+    return list(PendingIndexWrite.objects.order_by("pk").values_list("pk", "page_id")[:BATCH])
+
+
+def drain(wait=store.LOCK_WAIT):
+    """Write every queued product to the index; returns how many rows were handled.
+
+    Leaves the rows queued (and returns) when another process holds the writer for more
+    than ``wait`` seconds: that process drains them before it lets go.
+    """
+    handled = 0
+    for _round in range(DRAIN_ROUNDS):
+        try:
+            with store.writer(wait=wait) as writer:
+                while batch := _next_batch():
+                    write(writer, [page_id for _pk, page_id in batch])
+                    writer.commit()
+                    PendingIndexWrite.objects.filter(pk__in=[pk for pk, _page_id in batch]).delete()
+                    handled += len(batch)
+        except store.WriterBusy:
+            logger.info("Archive index writer busy: %s rows left to its holder", len(_next_batch()))
+            break
+        # Rows committed by a process that gave up waiting just before we let go.
+        if not PendingIndexWrite.objects.exists():
+            break
+    return handled
+
+
+def drain_stale():
+    """From the search path: drain rows a dead process left behind (see the module docstring).
+
+    Looks at most every ``STALE_CHECK_EVERY`` seconds per process, and never inside a
+    transaction: only committed changes are indexed.
+    """
+    now = time.monotonic()
+    if connection.in_atomic_block or now - _last_stale_check[0] < STALE_CHECK_EVERY:
+        return 0
+    _last_stale_check[0] = now
+    cutoff = timezone.now() - datetime.timedelta(seconds=STALE_AFTER)
+    if not PendingIndexWrite.objects.filter(queued_at__lt=cutoff).exists():
+        return 0
+    try:
+        return drain(wait=0.2)
+    except Exception:
+        logger.exception("Archive index: draining the queue left by another process failed")
+        return 0

@@ -1,0 +1,87 @@
+"""What the embedded engine's Tantivy index holds for each product.
+
+- ``title``, ``body``: the folded words (``search.text``), with positions for phrases and
+  proximity; ``exact``: the exact (marked) words of both, only to rank exact matches first;
+  ``chars``: the grapheme stream of Chinese, Lao and Khmer runs.
+- facet values as raw, fast fields: terms aggregations count them, term-set queries filter
+  by them; ``year`` a number.
+- ``order``: first publication day and page id in one number, so "newest first, then the
+  higher id" is one sort; ``lang_no``: the language as a number, for the reader's-language
+  tie-break; ``version``: a hash of what makes the entry current (``search.documents``),
+  which the repair compares with the database.
+- ``hit``: what a result shows (title, URL, stored text for the snippet …) as one JSON
+  blob, so a search never goes back to the database.
+"""
+
+import json
+
+import tantivy
+
+from products import languages
+
+WORDS_TOKENIZER = "words"
+FACET_FIELDS = ("language", "area", "unit", "format", "channel")
+LANGUAGE_NUMBERS = {code: n for n, code in enumerate(languages.CODES, start=1)}
+
+
+def build_schema():
+    builder = tantivy.SchemaBuilder()
+    builder.add_unsigned_field("id", indexed=True, fast=True)
+    for name in ("title", "body", "chars"):
+        builder.add_text_field(name, tokenizer_name=WORDS_TOKENIZER, index_option="position")
+    builder.add_text_field("exact", tokenizer_name=WORDS_TOKENIZER, index_option="basic")
+    for name in (*FACET_FIELDS, "topic"):
+        builder.add_text_field(name, fast=name != "topic", tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("year", indexed=True, fast=True)
+    for name in ("order", "lang_no", "version"):
+        builder.add_unsigned_field(name, fast=True)
+    builder.add_bytes_field("hit", stored=True)
+    return builder.build()
+
+
+def order_key(first_published, page_id):
+    """Newest first, then the higher page id, as one descending number."""
+    day = first_published.toordinal() if first_published else 0
+    return (day << 32) | page_id
+
+
+def hit_payload(doc):
+    """What a search result shows, from an index document (``search.documents``)."""
+    published = doc["first_published"]
+    return {
+        "id": doc["page_id"],
+        "external_id": doc["external_id"] or None,
+        "title": doc["title"],
+        "url": doc["url"],
+        "language": doc["language"],
+        "area": doc["area"] or None,
+        "year": doc["year"],
+        "unit": doc["unit"],
+        "format": doc["format"],
+        "first_published": published.isoformat() if published else None,
+        "text": doc["text"],
+    }
+
+
+def to_tantivy(doc, analysis):
+    """A tantivy.Document for an index document and its ``search.text.Analysis``."""
+    out = tantivy.Document()
+    out.add_unsigned("id", doc["page_id"])
+    out.add_text("title", analysis.title_folded)
+    out.add_text("body", analysis.body_folded)
+    out.add_text("chars", analysis.chars)
+    out.add_text("exact", f"{analysis.title} {analysis.body}")
+    for name in FACET_FIELDS[:-1]:
+        if doc[name]:
+            out.add_text(name, doc[name])
+    for channel in doc["channels"]:
+        out.add_text("channel", channel)
+    for topic in doc["topics"]:
+        out.add_text("topic", topic)
+    if doc["year"] is not None:
+        out.add_integer("year", doc["year"])
+    out.add_unsigned("order", order_key(doc["first_published"], doc["page_id"]))
+    out.add_unsigned("lang_no", LANGUAGE_NUMBERS.get(doc["language"], 0))
+    out.add_unsigned("version", doc["version"])
+    out.add_bytes("hit", json.dumps(hit_payload(doc), ensure_ascii=False).encode())
+    return out

@@ -1,0 +1,209 @@
+"""The embedded engine's index on disk: which generation is live, readers, one writer at a time.
+
+``SEARCH_INDEX_DIR`` holds one Tantivy index per *generation* (``g-<time>-<random>/``) and a
+file ``CURRENT`` naming the live one. A rebuild fills a new generation while searches and
+writes go on in the live one, then replaces ``CURRENT`` in one atomic rename: no search
+ever sees an empty or half-built index.
+
+Every process opens the live generation read-only and looks at two file stamps per search
+(``CURRENT`` and the index's ``meta.json``, rewritten by every commit), so a write or a
+swap made by any process is seen by the next search of every other one.
+
+Tantivy allows one ``IndexWriter`` per index, guarded by a lock file that the operating
+system releases when its process dies (even by SIGKILL). ``writer()`` takes it for one
+batch of writes, waiting (with back-off) while another process holds it; the queue in the
+database (``search.queue``) makes sure that nothing waiting is lost.
+"""
+
+import fcntl
+import os
+import shutil
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+
+from search.schema import build_schema
+
+CURRENT = "CURRENT"
+WRITER_HEAP = 32_000_000  # bytes of indexing buffer; Tantivy wants at least 15 MB per thread
+LOCK_WAIT = 10.0  # seconds a writer waits for another one before leaving its work queued
+
+_open = {}  # generation path -> OpenIndex
+_open_lock = threading.Lock()
+_writer_locks = {}  # generation path -> threading.Lock: threads of a process take turns
+
+
+class WriterBusy(Exception):
+    """Another process held the index writer for longer than we were willing to wait."""
+
+
+def root():
+    return Path(settings.SEARCH_INDEX_DIR)
+
+
+def _stamp(path):
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def open_index(path):
+    """A Tantivy index at ``path`` (created when missing) with our tokenizer registered."""
+    path.mkdir(parents=True, exist_ok=True)
+    index = tantivy.Index(build_schema(), str(path), reuse=True)
+    # Words are prepared in Python (search.text): the index only splits on spaces and
+    # keeps every token whole (Tantivy's own "whitespace" drops tokens over 40 bytes).
+    index.register_tokenizer("words", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+    index.config_reader(reload_policy="manual")
+    return index
+
+
+class OpenIndex:
+    """A generation opened by this process, reloaded when its ``meta.json`` changes."""
+
+    def __init__(self, path):
+        self.path = path
+        self.index = open_index(path)
+        self.meta = _stamp(path / "meta.json")
+
+    def fresh(self):
+        meta = _stamp(self.path / "meta.json")
+        if meta != self.meta:
+            self.index.reload()
+            self.meta = meta
+        return self.index
+
+
+def current_name():
+    try:
+        return (root() / CURRENT).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return ""
+
+
+@contextmanager
+def _dir_lock():
+    """Serialises creating the first generation and swapping generations between processes."""
+    root().mkdir(parents=True, exist_ok=True)
+    with open(root() / ".swap.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def new_generation():
+    """The path of a new, empty generation (not live until ``make_current``)."""
+    name = f"g-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    path = root() / name
+    open_index(path)
+    return path
+
+
+def make_current(path):
+    """Make the generation at ``path`` the live one (atomic), and delete the others.
+
+    Processes that still have an old generation open keep reading it (its files stay
+    until they close them) and switch at their next search.
+    """
+    with _dir_lock():
+        temp = root() / f".{CURRENT}.{uuid.uuid4().hex}"
+        temp.write_text(path.name, encoding="utf-8")
+        os.replace(temp, root() / CURRENT)
+        for other in root().glob("g-*"):
+            if other.name != path.name:
+                shutil.rmtree(other, ignore_errors=True)
+
+
+def _ensure_current():
+    name = current_name()
+    if name and (root() / name / "meta.json").exists():
+        return name
+    with _dir_lock():
+        name = current_name()
+        if not (name and (root() / name / "meta.json").exists()):
+            name = new_generation().name
+            temp = root() / f".{CURRENT}.{uuid.uuid4().hex}"
+            temp.write_text(name, encoding="utf-8")
+            os.replace(temp, root() / CURRENT)
+    return name
+
+
+def opened(path):
+    """The OpenIndex of the generation at ``path`` in this process (opened once)."""
+    found = _open.get(path)
+    if found is None:
+        with _open_lock:
+            found = _open.get(path)
+            if found is None:
+                found = _open[path] = OpenIndex(path)
+                _writer_locks.setdefault(path, threading.Lock())
+    return found
+
+
+def current():
+    """(generation name, tantivy.Index) of the live generation, reloaded to its last commit."""
+    name = _ensure_current()
+    path = root() / name
+    found = opened(path)
+    if len(_open) > 2:  # forget generations a rebuild has replaced
+        with _open_lock:
+            for stale in [p for p in _open if p != path and not p.exists()]:
+                del _open[stale]
+    return name, found.fresh()
+
+
+def _take_writer(index, deadline):
+    delay = 0.01
+    while True:
+        try:
+            return index.writer(heap_size=WRITER_HEAP, num_threads=1)
+        except ValueError as exc:
+            if "LockBusy" not in str(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise WriterBusy(str(exc)) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+
+@contextmanager
+def writer(path=None, wait=LOCK_WAIT):
+    """The writer of the live generation (or of the one at ``path``), for a batch of writes.
+
+    Waits up to ``wait`` seconds for another writer, then raises ``WriterBusy``. The caller
+    commits; leaving on an exception rolls back; on leaving, merges finish and the lock is
+    released.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        target = path or root() / _ensure_current()
+        index = opened(target).fresh()
+        lock = _writer_locks[target]
+        if not lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            raise WriterBusy("another thread of this process is writing")
+        try:
+            handle = _take_writer(index, deadline)
+        except BaseException:
+            lock.release()
+            raise
+        if path is not None or target.name == current_name():
+            break
+        handle.wait_merging_threads()  # a rebuild made another generation live meanwhile
+        lock.release()
+    try:
+        yield handle
+    except BaseException:
+        handle.rollback()
+        raise
+    finally:
+        handle.wait_merging_threads()  # merges finish, the lock file is released
+        lock.release()

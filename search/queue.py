@@ -58,12 +58,14 @@ def _next_batch():
     return list(PendingIndexWrite.objects.order_by("pk").values_list("pk", "page_id")[:BATCH])
 
 
-def drain(wait=store.LOCK_WAIT):
+def drain(wait=None):
     """Write every queued product to the index; returns how many rows were handled.
 
     Leaves the rows queued (and returns) when another process holds the writer for more
-    than ``wait`` seconds: that process drains them before it lets go.
+    than ``wait`` seconds (default ``store.LOCK_WAIT``): that process drains them before
+    it lets go.
     """
+    wait = store.LOCK_WAIT if wait is None else wait
     handled = 0
     for _round in range(DRAIN_ROUNDS):
         try:

@@ -3,9 +3,9 @@
 Tests run in transactions that are rolled back, and the index is written after commits.
 So: ``helpers.committed()`` runs what a commit would run (the real drain writes the
 index); expensive data is built once per module, inside a transaction of its own that
-is rolled back at the module's end; and after every test, once the database is rolled
-back, the index is reconciled with it (the same repair ``rebuild_archive_index --repair``
-makes), so the next test starts from an index that matches its database.
+is rolled back at the module's end; and before every test (so after the previous one's
+rollback) the index is reconciled with the database (the same repair
+``rebuild_archive_index --repair`` makes): each test starts from an index that matches it.
 """
 
 import pytest
@@ -21,7 +21,6 @@ def _uses_database(request):
 
 @pytest.fixture(autouse=True)
 def index_follows_database(request, django_db_blocker):
-    yield
     if _uses_database(request):
         with django_db_blocker.unblock():
             repair_index()

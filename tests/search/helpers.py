@@ -96,14 +96,14 @@ def build_archive():
         return {key: make_product(**fields).pk for key, fields in ARCHIVE.items()}
 
 
-def import_rows(rows, tmp_dir):
+def import_rows(rows, tmp_dir, **options):
     """Import product rows (dicts of the import columns) through the bulk importer, committed."""
-    path = tmp_dir / "products.jsonl"
+    path = tmp_dir / f"products-{rows[0]['external_id']}.jsonl"
     defaults = {"task": "3.3", "body": "", "transcript": "", "topics": [], "translation_of": "", "files": []}
     with open(path, "w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps({**defaults, **row}, ensure_ascii=False, default=str) + "\n")
     with committed():
-        result = run_import(path)
+        result = run_import(path, **options)
     assert result.ok and result.written, result.report
     return result.page_ids

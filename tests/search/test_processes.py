@@ -1,0 +1,133 @@
+"""Several processes, one index: none fails, none loses an update; a crash is repaired.
+
+Each test runs real processes (``tests/search/worker.py``) against a scratch copy of the
+seeded test database (SQLite: a file; PostgreSQL: a database made from the test database
+as template) and an index directory of their own, so that they can commit.
+"""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.db import connection, connections
+
+pytestmark = pytest.mark.django_db  # the test database must exist: the scratch one is its copy
+WORKER = Path(__file__).with_name("worker.py")
+ROOT = WORKER.parents[2]
+
+
+@pytest.fixture(scope="module")
+def scratch(django_db_setup, django_db_blocker, tmp_path_factory):
+    """(environment, index dir) for worker processes sharing a scratch database."""
+    folder = tmp_path_factory.mktemp("processes")
+    with django_db_blocker.unblock():
+        settings = connection.settings_dict
+        if connection.vendor == "sqlite":
+            path = folder / "scratch.sqlite3"
+            connection.ensure_connection()
+            with sqlite3.connect(path) as target:
+                connection.connection.backup(target)
+            url, dropper = f"sqlite:///{path}", None
+        else:
+            name = f"{settings['NAME']}_processes"
+            connections.close_all()  # a template database must have no other session
+            admin = psycopg.connect(
+                dbname="postgres",
+                user=settings["USER"],
+                password=settings["PASSWORD"],
+                host=settings["HOST"],
+                port=settings["PORT"] or 5432,
+                autocommit=True,
+            )
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{settings["NAME"]}"')
+            url = f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:{settings['PORT'] or 5432}/{name}"
+            dropper = (admin, name)
+    env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
+    yield env, folder / "index"
+    if dropper:
+        admin, name = dropper
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def start(scratch, *args):
+    env, index = scratch
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), str(index), *map(str, args)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(process, expect=0):
+    out, err = process.communicate(timeout=600)
+    assert process.returncode == expect, err
+    assert "Traceback" not in err, err
+    return json.loads(out.strip().splitlines()[-1]) if expect == 0 else None
+
+
+def run(scratch, *args, expect=0):
+    return finish(start(scratch, *args), expect)
+
+
+def assert_index_matches_database(scratch):
+    state = run(scratch, "state")
+    assert state["queued"] == 0
+    assert state["index"] == state["database"]
+    return state
+
+
+def test_two_workers_publishing_and_an_import_at_once_lose_nothing(scratch):
+    workers = [
+        start(scratch, "publish", 10, "Máy một"),
+        start(scratch, "publish", 10, "Máy hai"),
+        start(scratch, "import", 300, "Nhập song song", 50),
+    ]
+    published_one, published_two, imported = (finish(w) for w in workers)
+    state = assert_index_matches_database(scratch)
+    everything = {*published_one, *published_two, *imported}
+    assert len(everything) == 320
+    assert {int(i) for i in state["index"]} >= everything
+    # Each edit republished while the others were writing is in its final form.
+    assert set(run(scratch, "search", "may mot sua")) == {published_one[n] for n in (0, 3, 6, 9)}
+    assert len(run(scratch, "search", "nhap song song")) == 100  # one page of 300 hits
+
+
+def test_rows_left_by_a_process_that_gave_up_waiting_are_written_by_the_writer_holder(scratch, tmp_path):
+    holding, done = tmp_path / "holding", tmp_path / "done"
+    holder = start(scratch, "hold-writer-then-publish", holding, done)
+    impatient = finish(start(scratch, "publish-impatiently", holding, done, 3))
+    assert impatient["left"] == 3  # its drains gave up: the rows stayed queued
+    (held,) = finish(holder)
+    state = assert_index_matches_database(scratch)  # the holder wrote them before letting go
+    assert {str(held), *map(str, impatient["ids"])} <= set(state["index"])
+
+
+def test_a_process_killed_after_its_commit_is_repaired_by_the_next_search(scratch):
+    run(scratch, "publish-then-die", "Sập nguồn giữa chừng Đăk Tô", expect=-signal.SIGKILL)
+    state = run(scratch, "state")
+    assert state["queued"] == 1  # committed with the change
+    (missing,) = set(state["database"]) - set(state["index"])
+    assert run(scratch, "search", "sap nguon giua chung", 0) == [int(missing)]  # that search repaired it
+    assert_index_matches_database(scratch)
+
+
+def test_an_import_killed_before_announcing_a_batch_is_repaired_by_the_command(scratch):
+    run(scratch, "import-then-die", 30, "Nhập dở dang", 10, expect=-signal.SIGKILL)
+    state = run(scratch, "state")
+    assert state["queued"] == 0  # the batch committed, nobody heard of it
+    assert len(set(state["database"]) - set(state["index"])) == 10
+    assert run(scratch, "search", "nhap do dang", 0) == []
+    run(scratch, "repair")
+    assert len(run(scratch, "search", "nhap do dang")) == 10
+    assert_index_matches_database(scratch)

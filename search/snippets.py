@@ -9,8 +9,8 @@ found as they are (they are not folded).
 
 import re
 import unicodedata
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from search.text import APOSTROPHES, CHARS, WORD_CLASS, prepare
@@ -51,25 +51,29 @@ class Highlighter:
         runs = sorted({"".join(g.words) for g in groups if g.kind == CHARS}, key=len, reverse=True)
         parts = []
         if words:
-            parts.append(f"{_NOT_AFTER_WORD}(?:{'|'.join(map(word_pattern, words))}){_NOT_WORD}")
+            # The leading look-ahead at the words' first letters lets the regex engine skip
+            # ahead to candidates (five times faster over a text without a match).
+            firsts = "".join(sorted({LETTERS.get(w[0], re.escape(w[0])).strip("[]") for w in words}))
+            alternatives = "|".join(map(word_pattern, words))
+            parts.append(f"(?=[{firsts}]){_NOT_AFTER_WORD}(?:{alternatives}){_NOT_WORD}")
         parts.extend(re.escape(run) for run in runs)
         self.pattern = re.compile("|".join(parts)) if parts else None
 
     def highlight(self, text, window=WINDOW):
-        """An HTML-safe excerpt of ``text`` around the first match, matches in ``<mark>``."""
-        text = unicodedata.normalize("NFC", text or "")
-        text = _SPACES_RE.sub(" ", text).strip()
+        """An HTML-safe excerpt of ``text`` around the first match, matches in ``<mark>``.
+
+        Only the excerpt is tidied (runs of white space made one space, NFC): the text can
+        be long, and every hit of a page is highlighted. (``html.escape``: Django's ``escape``
+        wraps it in lazy-string machinery that costs more than the escaping.)
+        """
+        text = text or ""
         first = self.pattern.search(text) if self.pattern else None
         start = 0
-        if first is not None:
-            start = max(0, first.start() - window // 3)
-            if start:
-                space = text.find(" ", start)
-                start = space + 1 if 0 <= space < first.start() else start
-        end = min(len(text), start + window)
-        if end < len(text):
-            space = text.rfind(" ", start, end)
-            end = space if space > start + window // 2 else end
+        if first is not None and first.start() > window // 3:
+            start = first.start() - window // 3
+            space = _SPACES_RE.search(text, start, first.start())
+            start = space.end() if space else start
+        end = _window_end(text, start, window)
         out = ["…" if start else ""]
         pos = start
         if first is not None:
@@ -78,9 +82,19 @@ class Highlighter:
                 out.append(f"<mark>{escape(match.group())}</mark>")
                 pos = match.end()
         out.append(escape(text[pos:end]))
-        if end < len(text):
+        if end < len(text.rstrip()):
             out.append("…")
-        return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
+        excerpt = unicodedata.normalize("NFC", _SPACES_RE.sub(" ", "".join(out)).strip())
+        return mark_safe(excerpt)  # noqa: S308 - every piece of text is escaped above
+
+
+def _window_end(text, start, window):
+    """Where an excerpt of about ``window`` characters from ``start`` ends: at a space."""
+    end = start + window
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", start + window // 2, end)
+    return space if space > 0 else end
 
 
 def highlight(text, groups, window=WINDOW):

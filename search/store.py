@@ -149,16 +149,25 @@ def opened(path):
     return found
 
 
+_live = {}  # root -> (stamp of CURRENT, generation name) as this process last read it
+
+
 def current():
-    """(generation name, tantivy.Index) of the live generation, reloaded to its last commit."""
-    name = _ensure_current()
-    path = root() / name
-    found = opened(path)
-    if len(_open) > 2:  # forget generations a rebuild has replaced
-        with _open_lock:
-            for stale in [p for p in _open if p != path and not p.exists()]:
+    """(generation name, tantivy.Index) of the live generation, reloaded to its last commit.
+
+    Two ``stat`` calls when nothing changed: ``CURRENT`` and the generation's ``meta.json``.
+    """
+    folder = root()
+    stamp = _stamp(folder / CURRENT)
+    known = _live.get(folder)
+    if stamp is None or known is None or known[0] != stamp:
+        name = _ensure_current()
+        _live[folder] = known = (_stamp(folder / CURRENT), name)
+        with _open_lock:  # forget generations a rebuild has replaced
+            for stale in [p for p in _open if p.parent == folder and p.name != name and not p.exists()]:
                 del _open[stale]
-    return name, found.fresh()
+    path = folder / known[1]
+    return known[1], opened(path).fresh()
 
 
 def _take_writer(index, deadline):

@@ -57,10 +57,11 @@ def scratch(django_db_setup, django_db_blocker, tmp_path_factory):
         admin.close()
 
 
-def start(scratch, *args):
+def start(scratch, *steps):
+    """A worker process running these steps, each ``(command, argument, ...)``."""
     env, index = scratch
     return subprocess.Popen(
-        [sys.executable, str(WORKER), str(index), *map(str, args)],
+        [sys.executable, str(WORKER), str(index), json.dumps([[str(a) for a in step] for step in steps])],
         env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -70,64 +71,67 @@ def start(scratch, *args):
 
 
 def finish(process, expect=0):
-    out, err = process.communicate(timeout=600)
+    """The answers of the worker's steps (it must end with ``expect``, and no traceback)."""
+    out, err = process.communicate(timeout=900)
     assert process.returncode == expect, err
     assert "Traceback" not in err, err
     return json.loads(out.strip().splitlines()[-1]) if expect == 0 else None
 
 
-def run(scratch, *args, expect=0):
-    return finish(start(scratch, *args), expect)
+def run(scratch, *steps, expect=0):
+    return finish(start(scratch, *steps), expect)
 
 
-def assert_index_matches_database(scratch):
-    state = run(scratch, "state")
+def assert_matches_database(state):
     assert state["queued"] == 0
     assert state["index"] == state["database"]
-    return state
 
 
 def test_two_workers_publishing_and_an_import_at_once_lose_nothing(scratch):
     workers = [
-        start(scratch, "publish", 10, "Máy một"),
-        start(scratch, "publish", 10, "Máy hai"),
-        start(scratch, "import", 300, "Nhập song song", 50),
+        start(scratch, ("publish", 10, "Máy một")),
+        start(scratch, ("publish", 10, "Máy hai")),
+        start(scratch, ("import", 300, "Nhập song song", 50)),
     ]
-    published_one, published_two, imported = (finish(w) for w in workers)
-    state = assert_index_matches_database(scratch)
-    everything = {*published_one, *published_two, *imported}
-    assert len(everything) == 320
-    assert {int(i) for i in state["index"]} >= everything
+    (one,), (two,), (imported,) = (finish(w) for w in workers)
+    state, edited, everything = run(
+        scratch, ("state",), ("search", "may mot sua"), ("search", "nhap song song")
+    )
+    assert_matches_database(state)
+    assert len({*one, *two, *imported}) == 320
+    assert {int(i) for i in state["index"]} >= {*one, *two, *imported}
     # Each edit republished while the others were writing is in its final form.
-    assert set(run(scratch, "search", "may mot sua")) == {published_one[n] for n in (0, 3, 6, 9)}
-    assert len(run(scratch, "search", "nhap song song")) == 100  # one page of 300 hits
+    assert set(edited) == {one[n] for n in (0, 3, 6, 9)}
+    assert len(everything) == 100  # one page of 300 hits
 
 
 def test_rows_left_by_a_process_that_gave_up_waiting_are_written_by_the_writer_holder(scratch, tmp_path):
     holding, done = tmp_path / "holding", tmp_path / "done"
-    holder = start(scratch, "hold-writer-then-publish", holding, done)
-    impatient = finish(start(scratch, "publish-impatiently", holding, done, 3))
+    holder = start(scratch, ("hold-writer-then-publish", holding, done))
+    ((impatient,)) = run(scratch, ("publish-impatiently", holding, done, 3))
     assert impatient["left"] == 3  # its drains gave up: the rows stayed queued
-    (held,) = finish(holder)
-    state = assert_index_matches_database(scratch)  # the holder wrote them before letting go
+    ((held,),) = finish(holder)
+    (state,) = run(scratch, ("state",))
+    assert_matches_database(state)  # the holder wrote them before letting go
     assert {str(held), *map(str, impatient["ids"])} <= set(state["index"])
 
 
 def test_a_process_killed_after_its_commit_is_repaired_by_the_next_search(scratch):
-    run(scratch, "publish-then-die", "Sập nguồn giữa chừng Đăk Tô", expect=-signal.SIGKILL)
-    state = run(scratch, "state")
-    assert state["queued"] == 1  # committed with the change
-    (missing,) = set(state["database"]) - set(state["index"])
-    assert run(scratch, "search", "sap nguon giua chung", 0) == [int(missing)]  # that search repaired it
-    assert_index_matches_database(scratch)
+    run(scratch, ("publish-then-die", "Sập nguồn giữa chừng Đăk Tô"), expect=-signal.SIGKILL)
+    (before,) = run(scratch, ("state",))
+    assert before["queued"] == 1  # committed with the change
+    (missing,) = set(before["database"]) - set(before["index"])
+    found, after = run(scratch, ("search", "sap nguon giua chung", 0), ("state",))
+    assert found == [int(missing)]  # that search repaired it
+    assert_matches_database(after)
 
 
 def test_an_import_killed_before_announcing_a_batch_is_repaired_by_the_command(scratch):
-    run(scratch, "import-then-die", 30, "Nhập dở dang", 10, expect=-signal.SIGKILL)
-    state = run(scratch, "state")
-    assert state["queued"] == 0  # the batch committed, nobody heard of it
-    assert len(set(state["database"]) - set(state["index"])) == 10
-    assert run(scratch, "search", "nhap do dang", 0) == []
-    run(scratch, "repair")
-    assert len(run(scratch, "search", "nhap do dang")) == 10
-    assert_index_matches_database(scratch)
+    run(scratch, ("import-then-die", 30, "Nhập dở dang", 10), expect=-signal.SIGKILL)
+    before, found = run(scratch, ("state",), ("search", "nhap do dang", 0))
+    assert before["queued"] == 0  # the batch committed, nobody heard of it
+    assert len(set(before["database"]) - set(before["index"])) == 10
+    assert found == []
+    _repaired, found, after = run(scratch, ("repair",), ("search", "nhap do dang"), ("state",))
+    assert len(found) == 10
+    assert_matches_database(after)

@@ -1,9 +1,11 @@
 """Another process for the multi-process tests: a second web worker, an import, a crash.
 
-    python tests/search/worker.py <index dir> <command> [arguments]
+    python tests/search/worker.py <index dir> '[["command", "argument", ...], ...]'
 
 ``DATABASE_URL`` names the scratch database the test prepared (a copy of the seeded test
-database); every process shares the index directory given. Prints its answer as JSON.
+database); every process shares the index directory given. Runs the commands in order
+(one process start, several steps: starting Django is the slow part) and prints their
+answers as a JSON list.
 """
 
 import json
@@ -157,4 +159,4 @@ COMMANDS = {
 }
 
 if __name__ == "__main__":
-    print(json.dumps(COMMANDS[sys.argv[2]](*sys.argv[3:])))
+    print(json.dumps([COMMANDS[name](*args) for name, *args in json.loads(sys.argv[2])]))

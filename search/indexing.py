@@ -112,16 +112,17 @@ def rebuild(ids, progress=None, elastic=None):
     reconciled with the database, which brings those writes over. ``elastic``: an
     Elasticsearch engine to rebuild alongside (alias swap), or None.
     """
-    path = store.new_generation()
-    batches = _fill(path, ids, progress)
-    new_es_index = elastic.rebuild(batches) if elastic is not None else None
-    if elastic is None:
-        for _batch in batches:
-            pass
-    with store.writer():  # holds the live generation still
-        with store.writer(path) as writer:
-            reconcile(writer, store.opened(path).fresh(), elastic=elastic is not None)
-        store.make_current(path)
+    with store.rebuild_lock():
+        path = store.new_generation()
+        batches = _fill(path, ids, progress)
+        new_es_index = elastic.rebuild(batches) if elastic is not None else None
+        if elastic is None:
+            for _batch in batches:
+                pass
+        with store.writer():  # holds the live generation still
+            with store.writer(path) as writer:
+                reconcile(writer, store.opened(path).fresh(), elastic=elastic is not None)
+            store.make_current(path)
     return path, new_es_index
 
 

@@ -31,7 +31,7 @@ from search.schema import build_schema
 
 CURRENT = "CURRENT"
 WRITER_HEAP = 32_000_000  # bytes of indexing buffer; Tantivy wants at least 15 MB per thread
-LOCK_WAIT = 10.0  # seconds a writer waits for another one before leaving its work queued
+LOCK_WAIT = 3.0  # seconds a writer waits for another one before leaving its work to it
 
 _open = {}  # generation path -> OpenIndex
 _open_lock = threading.Lock()
@@ -40,6 +40,10 @@ _writer_locks = {}  # generation path -> threading.Lock: threads of a process ta
 
 class WriterBusy(Exception):
     """Another process held the index writer for longer than we were willing to wait."""
+
+
+class RebuildRunning(Exception):
+    """Another process is rebuilding the index."""
 
 
 def root():
@@ -89,15 +93,28 @@ def current_name():
 
 
 @contextmanager
-def _dir_lock():
-    """Serialises creating the first generation and swapping generations between processes."""
+def _file_lock(name, wait=True):
     root().mkdir(parents=True, exist_ok=True)
-    with open(root() / ".swap.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with open(root() / name, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RebuildRunning(f"{root()}: another rebuild is running") from None
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _dir_lock():
+    """Serialises creating the first generation and swapping generations between processes."""
+    return _file_lock(".swap.lock")
+
+
+def rebuild_lock():
+    """Held for a whole rebuild: a second one at the same time fails at once (it would delete
+    the first one's new generation when it swaps)."""
+    return _file_lock(".rebuild.lock", wait=False)
 
 
 def new_generation():

@@ -66,13 +66,9 @@ def alias_name():
     return f"{getattr(settings, 'ELASTICSEARCH_INDEX_PREFIX', 'archive')}-products"
 
 
-def _words_field():
-    return Text(analyzer=folded_words, fields={"exact": Text(analyzer=exact_words, index_options="docs")})
-
-
 class ArchiveDocument(Document):
-    title = _words_field()
-    body = _words_field()
+    title = Text(analyzer=folded_words, fields={"exact": Text(analyzer=exact_words, index_options="docs")})
+    body = Text(analyzer=folded_words, fields={"exact": Text(analyzer=exact_words, index_options="docs")})
     chars = Text(analyzer=exact_words)
     page_id = Integer()
     external_id = Keyword()
@@ -128,7 +124,7 @@ def _either(*queries):
     return Q("bool", should=list(queries), minimum_should_match=1)
 
 
-def _bonus(query, boost):
+def _bonus(query, boost):  # the same score for every hit it matches: it orders, BM25 breaks the ties
     return Q("constant_score", filter=query, boost=boost)
 
 

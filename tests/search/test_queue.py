@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 from tantivy import Query
@@ -73,3 +74,9 @@ def test_a_rebuild_keeps_answering_and_keeps_the_writes_made_meanwhile(archive):
     assert store.current_name() != before
     assert ids("ya chim") == set(late)  # written to the old generation, carried over at the swap
     assert ids("quyen con nguoi") == everything
+
+
+def test_a_second_rebuild_at_the_same_time_is_refused(archive):
+    with store.rebuild_lock(), pytest.raises(CommandError, match="another rebuild is running"):
+        call_command("rebuild_archive_index", "--no-progress", stdout=StringIO(), stderr=StringIO())
+    assert archive["vi_dakto"] in ids("dak to")  # the live generation is untouched

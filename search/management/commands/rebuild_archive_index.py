@@ -4,10 +4,10 @@
 only the difference (what a killed process or an interrupted import left behind).
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import queue
+from search import queue, store
 from search.documents import indexable
 from search.engines.elastic import configured_engine
 from search.indexing import rebuild, repair_index
@@ -41,8 +41,12 @@ class Command(BaseCommand):
             )
             elastic = None
         ids = list(indexable().order_by("pk").values_list("pk", flat=True))
-        with tqdm(total=len(ids), unit="product", disable=no_progress, file=self.stderr) as bar:
-            path, es_index = rebuild(ids, progress=bar.update, elastic=elastic)
+        try:
+            with tqdm(total=len(ids), unit="product", disable=no_progress, file=self.stderr) as bar:
+                path, es_index = rebuild(ids, progress=bar.update, elastic=elastic)
+        except store.RebuildRunning as exc:
+            raise CommandError(str(exc)) from exc
+        queue.drain()  # rows that writers left queued while the swap held the index
         if es_index:
             self.stdout.write(f"Elasticsearch: alias now points at {es_index}")
         self.stdout.write(f"Indexed {len(ids)} live products into {path.name}.")

@@ -1,8 +1,9 @@
 """What the embedded engine's Tantivy index holds for each product.
 
-- ``title``, ``body``: the folded words (``search.text``), with positions for phrases and
-  proximity; ``exact``: the exact (marked) words of both, only to rank exact matches first;
-  ``chars``: the grapheme stream of Chinese, Lao and Khmer runs.
+- ``title``, ``body``: the folded words (``search.text``), with positions for phrases;
+  ``exact``: the exact (marked) words of both, only to rank exact matches first; ``pairs``:
+  every two words side by side, to rank by proximity; ``chars``: the grapheme stream of
+  Chinese, Lao and Khmer runs.
 - facet values as raw, fast fields: terms aggregations count them, term-set queries filter
   by them; ``year`` a number.
 - ``order``: first publication day and page id in one number, so "newest first, then the
@@ -29,7 +30,8 @@ def build_schema():
     builder.add_unsigned_field("id", indexed=True, fast=True)
     for name in ("title", "body", "chars"):
         builder.add_text_field(name, tokenizer_name=WORDS_TOKENIZER, index_option="position")
-    builder.add_text_field("exact", tokenizer_name=WORDS_TOKENIZER, index_option="basic")
+    for name in ("exact", "pairs"):
+        builder.add_text_field(name, tokenizer_name=WORDS_TOKENIZER, index_option="basic")
     for name in (*FACET_FIELDS, "topic"):
         builder.add_text_field(name, fast=name != "topic", tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("year", indexed=True, fast=True)
@@ -71,6 +73,7 @@ def to_tantivy(doc, analysis):
     out.add_text("body", analysis.body_folded)
     out.add_text("chars", analysis.chars)
     out.add_text("exact", f"{analysis.title} {analysis.body}")
+    out.add_text("pairs", analysis.pairs)
     for name in FACET_FIELDS[:-1]:
         if doc[name]:
             out.add_text(name, doc[name])

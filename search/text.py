@@ -207,7 +207,8 @@ class Analysis:
 
     ``title`` and ``body`` hold exact words joined by spaces (the body's parts separated by
     ``GAP``), ``title_folded`` and ``body_folded`` the same words folded (what a search
-    matches), ``chars`` the grapheme stream of unspaced scripts.
+    matches), ``chars`` the grapheme stream of unspaced scripts, ``pairs`` every two folded
+    words side by side as one term (``quyen_con con_nguoi``), for proximity ranking.
     """
 
     title: str
@@ -215,6 +216,7 @@ class Analysis:
     title_folded: str
     body_folded: str
     chars: str
+    pairs: str
 
 
 def analyze(title, parts):
@@ -229,13 +231,19 @@ def analyze(title, parts):
             if body_words:
                 body_words.append(GAP)
             body_words.extend(part_words)
+    title_folded, body_folded = fold_words(title_words), fold_words(body_words)
     return Analysis(
         title=" ".join(title_words),
         body=" ".join(body_words),
-        title_folded=" ".join(fold_words(title_words)),
-        body_folded=" ".join(fold_words(body_words)),
+        title_folded=" ".join(title_folded),
+        body_folded=" ".join(body_folded),
         chars=" ".join(_characters([title, *parts])),
+        pairs=" ".join(_pairs(title_folded) + _pairs(body_folded)),
     )
+
+
+def _pairs(folded):
+    return [f"{a}_{b}" for a, b in zip(folded, folded[1:], strict=False) if GAP not in (a, b)]
 
 
 WORDS = "words"

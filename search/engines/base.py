@@ -11,13 +11,12 @@ FACET_SIZE = 1000  # more values than any register has: the counts are exact
 
 # Ranking: relevance (BM25, title words five times body words) plus constant bonuses
 # large enough to order the hits by them first. A product with the exact marked form of a
-# word the reader typed with marks ranks above one matching it only folded; one with the
-# query's words side by side above one with them near each other, and that above far apart.
+# word the reader typed with marks ranks above one matching it only folded; then one with
+# more of the query's consecutive words side by side (each pair indexed as one term,
+# ``search.text.Analysis.pairs``: a term lookup, not a position check of every hit).
 TITLE_BOOST = 5.0
 EXACT_BONUS = 10_000.0
 ADJACENT_BONUS = 1_000.0
-NEAR_BONUS = 300.0
-NEAR_SLOP = 6  # "near": at most this many words between the query's words
 
 
 @dataclass
@@ -54,10 +53,11 @@ def hit_from_payload(payload):
     return hit
 
 
-def proximity_words(groups):
-    """The words of the unquoted one-word groups, in query order: proximity ranks by them."""
+def query_pairs(groups):
+    """The pairs of consecutive unquoted query words (``a_b``): products with them side by
+    side rank higher (quoted words must be side by side anyway)."""
     words = [g.words[0] for g in groups if g.kind == "words" and len(g.words) == 1]
-    return words if len(words) > 1 else []
+    return sorted({f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)})
 
 
 def empty_facets():

@@ -38,13 +38,11 @@ from search.engines.base import (
     EXACT_BONUS,
     FACET_SIZE,
     FACETS,
-    NEAR_BONUS,
-    NEAR_SLOP,
     TITLE_BOOST,
     SearchResult,
     empty_facets,
     hit_from_payload,
-    proximity_words,
+    query_pairs,
     sort_facets,
 )
 from search.schema import hit_payload
@@ -70,6 +68,7 @@ class ArchiveDocument(Document):
     title = Text(analyzer=folded_words, fields={"exact": Text(analyzer=exact_words, index_options="docs")})
     body = Text(analyzer=folded_words, fields={"exact": Text(analyzer=exact_words, index_options="docs")})
     chars = Text(analyzer=exact_words)
+    pairs = Text(analyzer=exact_words, index_options="docs")
     page_id = Integer()
     external_id = Keyword()
     language = Keyword()
@@ -94,6 +93,7 @@ def document_body(doc, analysis):
         "title": analysis.title,
         "body": analysis.body,
         "chars": analysis.chars,
+        "pairs": analysis.pairs,
         "page_id": doc["page_id"],
         "external_id": doc["external_id"] or None,
         "language": doc["language"],
@@ -113,8 +113,8 @@ def index_definition(name):
     return ArchiveDocument._index.clone(name).to_dict()
 
 
-def _phrase(field, words, slop=0, boost=None):
-    params = {"query": " ".join(words), "slop": slop}
+def _phrase(field, words, boost=None):
+    params = {"query": " ".join(words)}
     if boost:
         params["boost"] = boost
     return Q("match_phrase", **{field: params})
@@ -157,12 +157,7 @@ class ArchiveFacetedSearch(FacetedSearch):
             for group in self.groups
             for w in group.exact
         ]
-        words = proximity_words(self.groups)
-        if words:
-            for slop, bonus in ((0, ADJACENT_BONUS), (NEAR_SLOP, NEAR_BONUS)):
-                should.append(
-                    _bonus(_either(_phrase("title", words, slop), _phrase("body", words, slop)), bonus)
-                )
+        should += [_bonus(Q("term", pairs=pair), ADJACENT_BONUS) for pair in query_pairs(self.groups)]
         if self.archive_query.reader_language:
             # A tie-breaker only: the reader's language wins among equally relevant hits.
             should.append(Q("term", language={"value": self.archive_query.reader_language, "boost": 0.001}))

@@ -22,13 +22,11 @@ from search.engines.base import (
     EXACT_BONUS,
     FACET_SIZE,
     FACETS,
-    NEAR_BONUS,
-    NEAR_SLOP,
     TITLE_BOOST,
     SearchResult,
     empty_facets,
     hit_from_payload,
-    proximity_words,
+    query_pairs,
     sort_facets,
 )
 from search.schema import LANGUAGE_NUMBERS, build_schema
@@ -44,10 +42,14 @@ def schema():
     return build_schema()
 
 
-def _words_query(field, words, slop=0):
+def _words_query(field, words):
     if len(words) == 1:
         return Query.term_query(schema(), field, words[0], index_option="freq")
-    return Query.phrase_query(schema(), field, list(words), slop=slop)
+    return Query.phrase_query(schema(), field, list(words))
+
+
+def _bonus(field, term, bonus):
+    return Query.const_score_query(Query.term_query(schema(), field, term, index_option="basic"), bonus)
 
 
 def _either(*queries):
@@ -75,17 +77,9 @@ def match_query(groups, filters):
 
 
 def ranked_query(match, groups):
-    """``match`` plus the ranking bonuses: exact marked words, the words side by side or near."""
-    bonuses = [
-        Query.const_score_query(Query.term_query(schema(), "exact", word, index_option="basic"), EXACT_BONUS)
-        for group in groups
-        for word in group.exact
-    ]
-    words = proximity_words(groups)
-    if words:
-        for slop, bonus in ((0, ADJACENT_BONUS), (NEAR_SLOP, NEAR_BONUS)):
-            near = _either(_words_query("title", words, slop), _words_query("body", words, slop))
-            bonuses.append(Query.const_score_query(near, bonus))
+    """``match`` plus the ranking bonuses: exact marked words, consecutive words side by side."""
+    bonuses = [_bonus("exact", word, EXACT_BONUS) for group in groups for word in group.exact]
+    bonuses += [_bonus("pairs", pair, ADJACENT_BONUS) for pair in query_pairs(groups)]
     if not bonuses:
         return match
     return Query.boolean_query([(Occur.Must, match), *[(Occur.Should, b) for b in bonuses]])

@@ -18,9 +18,9 @@ The stored text is never changed: only the index holds these forms.
 """
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import icu
 
@@ -79,6 +79,7 @@ _UNSPACED = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e80-\u0eff\u1780-\u17ff\u
 _UNSPACED_RUN_RE = re.compile(f"[{_UNSPACED}]+")
 _FOLD_CACHE = {}
 FOLD_CACHE_WORDS = 200_000
+_local = threading.local()
 
 
 def normalize(text):
@@ -104,7 +105,7 @@ def fold_words(exact_words):
 
 
 def _fold_new(word):
-    folded = _FOLD_CACHE[word] = word.translate(FOLD)
+    _FOLD_CACHE[word] = folded = word.translate(FOLD)
     return folded
 
 
@@ -113,18 +114,18 @@ def prepare(text):
     return fold(normalize(text))
 
 
-@lru_cache(maxsize=8)
-def _breaker(kind):
-    root = icu.Locale.getRoot()
-    return (
-        icu.BreakIterator.createWordInstance(root)
-        if kind == "word"
-        else icu.BreakIterator.createCharacterInstance(root)
-    )
-
-
 def _pieces(run, kind):
-    breaker = _breaker(kind)
+    """ICU's words or grapheme clusters of ``run`` (break iterators are not thread-safe:
+    one per thread)."""
+    breakers = getattr(_local, "breakers", None) or _local.__dict__.setdefault("breakers", {})
+    if kind not in breakers:
+        make = (
+            icu.BreakIterator.createWordInstance
+            if kind == "word"
+            else icu.BreakIterator.createCharacterInstance
+        )
+        breakers[kind] = make(icu.Locale.getRoot())
+    breaker = breakers[kind]
     breaker.setText(run)
     out, start = [], breaker.first()
     for end in breaker:
@@ -135,13 +136,11 @@ def _pieces(run, kind):
     return out
 
 
-def segment(run):
-    """ICU words of a run of unspaced script (Chinese, Lao, Khmer)."""
+def segment(run):  # ICU words of a run of unspaced script (Chinese, Lao, Khmer)
     return _pieces(run, "word")
 
 
-def graphemes(run):
-    """The user-perceived characters of a run (ICU grapheme clusters)."""
+def graphemes(run):  # the user-perceived characters of a run (ICU grapheme clusters)
     return _pieces(run, "char")
 
 
@@ -246,8 +245,7 @@ def _pairs(folded):
     return [f"{a}_{b}" for a, b in zip(folded, folded[1:], strict=False) if GAP not in (a, b)]
 
 
-WORDS = "words"
-CHARS = "chars"
+WORDS, CHARS = "words", "chars"  # the kinds of query Group
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from tantivy import Query
 
 from search import documents, store
-from search.engines.elastic import configured_engine
+from search.engines import configured_engine
 from search.engines.local import schema
 from search.schema import to_tantivy
 from search.text import analyze

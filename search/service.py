@@ -5,7 +5,7 @@ import time
 
 from django.utils.translation import gettext as _
 
-from search.engines.elastic import configured_engine
+from search.engines import configured_engine
 from search.engines.local import LocalEngine
 from search.queue import drain_stale
 from search.snippets import Highlighter

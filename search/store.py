@@ -30,7 +30,7 @@ from django.conf import settings
 from search.schema import build_schema
 
 CURRENT = "CURRENT"
-WRITER_HEAP = 32_000_000  # bytes of indexing buffer; Tantivy wants at least 15 MB per thread
+WRITER_HEAP = 16_000_000  # bytes of indexing buffer per writer: Tantivy wants at least 15 MB
 LOCK_WAIT = 3.0  # seconds a writer waits for another one before leaving its work to it
 
 _open = {}  # generation path -> OpenIndex

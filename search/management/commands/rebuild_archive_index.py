@@ -9,7 +9,7 @@ from tqdm import tqdm
 
 from search import queue, store
 from search.documents import indexable
-from search.engines.elastic import configured_engine
+from search.engines import configured_engine
 from search.indexing import rebuild, repair_index
 
 

@@ -36,17 +36,6 @@ def _ranges(pattern):
     return "".join(f"{a}-{b}" if a != b else a for a, b in icu.UnicodeSet(pattern).ranges())
 
 
-def _prepare_table():
-    """Ignorables vanish (a zero-width space still separates words); apostrophes become one;
-    the underscore separates words (it is a word character to ``re``)."""
-    table = {}
-    for start, end in icu.UnicodeSet("[:Default_Ignorable_Code_Point:]").ranges():
-        table.update(dict.fromkeys(range(ord(start), ord(end) + 1), ""))
-    table.update({0x200B: " ", ord("_"): " "})
-    table.update(dict.fromkeys(map(ord, APOSTROPHES[1:]), "'"))
-    return table
-
-
 def _fold_char(ch):
     base = "".join(c for c in unicodedata.normalize("NFD", ch) if not 0x300 <= ord(c) <= 0x36F)
     return unicodedata.normalize("NFC", base).lower()
@@ -64,10 +53,10 @@ def _fold_table():
     return table
 
 
-PREPARE = _prepare_table()
 FOLD = _fold_table()
-# Characters to replace are rare in real text: find them first (fast) rather than
-# looking every character up in a table (str.translate with a dict: slow).
+# Ignorables vanish (a zero-width space still separates words), apostrophes become one, the
+# underscore separates words (``re`` counts it a word character). Such characters are rare:
+# finding them is much faster than looking every character up (str.translate with a dict).
 _PREPARE_RE = re.compile(
     "[" + _ranges("[:Default_Ignorable_Code_Point:]") + "_" + re.escape(APOSTROPHES[1:]) + "]"
 )
@@ -87,8 +76,13 @@ def normalize(text):
     if not text:
         return ""
     if _PREPARE_RE.search(text):
-        text = _PREPARE_RE.sub(lambda m: PREPARE[ord(m.group())], text)
+        text = _PREPARE_RE.sub(_prepare_char, text)
     return unicodedata.normalize("NFKC", text).lower()
+
+
+def _prepare_char(match):
+    char = match.group()
+    return "'" if char in APOSTROPHES else " " if char in "\u200b_" else ""
 
 
 def fold(exact):
@@ -97,7 +91,8 @@ def fold(exact):
 
 
 def fold_words(exact_words):
-    """``fold`` of each word; words repeat, so each is folded once per process."""
+    """``fold`` of each word; words repeat, so each is folded once per process (ASCII words,
+    numbers among them, fold to themselves and are not kept)."""
     if len(_FOLD_CACHE) > FOLD_CACHE_WORDS:
         _FOLD_CACHE.clear()
     get = _FOLD_CACHE.get
@@ -105,6 +100,8 @@ def fold_words(exact_words):
 
 
 def _fold_new(word):
+    if word.isascii():
+        return word
     _FOLD_CACHE[word] = folded = word.translate(FOLD)
     return folded
 

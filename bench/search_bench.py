@@ -180,6 +180,7 @@ def index_only(n):
                 print(f"  {i:,} documents, {time.perf_counter() - started:.0f} s", file=sys.stderr)
         writer.commit()
     store.make_current(path)
+    store.remove_old_generations()
     print(f"index only: {n:,} documents in {time.perf_counter() - started:.0f} s")
 
 

@@ -123,6 +123,7 @@ def rebuild(ids, progress=None, elastic=None):
             with store.writer(path) as writer:
                 reconcile(writer, store.opened(path).fresh(), elastic=elastic is not None)
             store.make_current(path)
+        store.remove_old_generations()
     return path, new_es_index
 
 

@@ -126,17 +126,20 @@ def new_generation():
 
 
 def make_current(path):
-    """Make the generation at ``path`` the live one (atomic), and delete the others.
-
-    Processes that still have an old generation open keep reading it (its files stay
-    until they close them) and switch at their next search.
-    """
+    """Make the generation at ``path`` the live one, in one atomic rename."""
     with _dir_lock():
         temp = root() / f".{CURRENT}.{uuid.uuid4().hex}"
         temp.write_text(path.name, encoding="utf-8")
         os.replace(temp, root() / CURRENT)
+
+
+def remove_old_generations():
+    """Delete every generation but the live one. Processes that still have one open keep
+    reading it (its files stay until they close them) and switch at their next search."""
+    with _dir_lock():
+        live = current_name()
         for other in root().glob("g-*"):
-            if other.name != path.name:
+            if other.name != live:
                 shutil.rmtree(other, ignore_errors=True)
 
 
@@ -220,6 +223,8 @@ def writer(path=None, wait=LOCK_WAIT):
             handle = _take_writer(index, deadline)
         except BaseException:
             lock.release()
+            if path is None and not target.exists():
+                continue  # a rebuild swapped it out and removed it meanwhile
             raise
         if path is not None or target.name == current_name():
             break

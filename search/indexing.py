@@ -8,6 +8,7 @@ Changes reach ``write`` through the queue (``search.queue``), after their transa
 """
 
 import logging
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 
 from tantivy import Query
@@ -119,7 +120,11 @@ def rebuild(ids, progress=None, elastic=None):
         if elastic is None:
             for _batch in batches:
                 pass
-        with store.writer():  # holds the live generation still
+        with ExitStack() as live:
+            # No write lands in the live generation now (unless it has another schema:
+            # then nothing can write to it anyway).
+            with suppress(store.IndexOutdated):
+                live.enter_context(store.writer())
             with store.writer(path) as writer:
                 reconcile(writer, store.opened(path).fresh(), elastic=elastic is not None)
             store.make_current(path)

@@ -46,6 +46,10 @@ class RebuildRunning(Exception):
     """Another process is rebuilding the index."""
 
 
+class IndexOutdated(Exception):
+    """The live generation was built by a version of this code with another schema."""
+
+
 def root():
     return Path(settings.SEARCH_INDEX_DIR)
 
@@ -61,7 +65,12 @@ def _stamp(path):
 def open_index(path):
     """A Tantivy index at ``path`` (created when missing) with our tokenizer registered."""
     path.mkdir(parents=True, exist_ok=True)
-    index = tantivy.Index(build_schema(), str(path), reuse=True)
+    try:
+        index = tantivy.Index(build_schema(), str(path), reuse=True)
+    except ValueError as exc:
+        if "schema does not match" not in str(exc):
+            raise
+        raise IndexOutdated(f"{path} has another schema: run manage.py rebuild_archive_index") from exc
     # Words are prepared in Python (search.text): the index only splits on spaces and
     # keeps every token whole (Tantivy's own "whitespace" drops tokens over 40 bytes).
     index.register_tokenizer("words", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())

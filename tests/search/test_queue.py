@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+import tantivy
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -80,3 +81,20 @@ def test_a_second_rebuild_at_the_same_time_is_refused(archive):
     with store.rebuild_lock(), pytest.raises(CommandError, match="another rebuild is running"):
         call_command("rebuild_archive_index", "--no-progress", stdout=StringIO(), stderr=StringIO())
     assert archive["vi_dakto"] in ids("dak to")  # the live generation is untouched
+
+
+def test_an_index_of_an_older_schema_says_to_rebuild_and_the_rebuild_replaces_it(archive, settings, tmp_path):
+    """After an upgrade that changes what the index holds, searching names the command to
+    run (loudly: a server error, in the logs), and that command works."""
+    settings.SEARCH_INDEX_DIR = tmp_path
+    old = tmp_path / "g-old"
+    builder = tantivy.SchemaBuilder()
+    builder.add_unsigned_field("id", indexed=True, fast=True)
+    old.mkdir()
+    tantivy.Index(builder.build(), str(old))
+    (tmp_path / "CURRENT").write_text("g-old")
+    with pytest.raises(store.IndexOutdated, match="rebuild_archive_index"):
+        find("dak to")
+    call_command("rebuild_archive_index", "--no-progress", stdout=StringIO(), stderr=StringIO())
+    assert archive["vi_dakto"] in ids("dak to")
+    assert not old.exists()

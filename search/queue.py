@@ -58,28 +58,30 @@ def _next_batch():
     return list(PendingIndexWrite.objects.order_by("pk").values_list("pk", "page_id")[:BATCH])
 
 
-def drain(wait=None):
-    """Write every queued product to the index; returns how many rows were handled.
+def drain(wait=None, batches=None):
+    """Write every queued product to the index (or only ``batches`` batches of them);
+    returns how many rows were handled.
 
     Leaves the rows queued (and returns) when another process holds the writer for more
     than ``wait`` seconds (default ``store.LOCK_WAIT``): that process drains them before
     it lets go.
     """
     wait = store.LOCK_WAIT if wait is None else wait
-    handled = 0
+    handled, left = 0, batches
     for _round in range(DRAIN_ROUNDS):
         try:
             with store.writer(wait=wait) as writer:
-                while batch := _next_batch():
+                while left != 0 and (batch := _next_batch()):
                     write(writer, [page_id for _pk, page_id in batch])
                     writer.commit()
                     PendingIndexWrite.objects.filter(pk__in=[pk for pk, _page_id in batch]).delete()
                     handled += len(batch)
+                    left = None if left is None else left - 1
         except store.WriterBusy:
             logger.info("Archive index writer busy: %s rows left to its holder", len(_next_batch()))
             break
         # Rows committed by a process that gave up waiting just before we let go.
-        if not PendingIndexWrite.objects.exists():
+        if left == 0 or not PendingIndexWrite.objects.exists():
             break
     return handled
 
@@ -87,8 +89,9 @@ def drain(wait=None):
 def drain_stale():
     """From the search path: drain rows a dead process left behind (see the module docstring).
 
-    Looks at most every ``STALE_CHECK_EVERY`` seconds per process, and never inside a
-    transaction: only committed changes are indexed.
+    Looks at most every ``STALE_CHECK_EVERY`` seconds per process, never inside a
+    transaction (only committed changes are indexed), and writes one batch at most: a
+    search never stalls on a large backlog (``rebuild_archive_index --repair`` drains all).
     """
     now = time.monotonic()
     if connection.in_atomic_block or now - _last_stale_check[0] < STALE_CHECK_EVERY:
@@ -98,7 +101,7 @@ def drain_stale():
     if not PendingIndexWrite.objects.filter(queued_at__lt=cutoff).exists():
         return 0
     try:
-        return drain(wait=0.2)
+        return drain(wait=0.2, batches=1)
     except Exception:
         logger.exception("Archive index: draining the queue left by another process failed")
         return 0

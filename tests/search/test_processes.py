@@ -108,7 +108,7 @@ def test_two_workers_publishing_and_an_import_at_once_lose_nothing(scratch):
 def test_rows_left_by_a_process_that_gave_up_waiting_are_written_by_the_writer_holder(scratch, tmp_path):
     holding, done = tmp_path / "holding", tmp_path / "done"
     holder = start(scratch, ("hold-writer-then-publish", holding, done))
-    ((impatient,)) = run(scratch, ("publish-impatiently", holding, done, 3))
+    (impatient,) = run(scratch, ("publish-impatiently", holding, done, 3))
     assert impatient["left"] == 3  # its drains gave up: the rows stayed queued
     ((held,),) = finish(holder)
     (state,) = run(scratch, ("state",))

@@ -31,6 +31,20 @@ def test_a_summary_line_break_separates_words():
     assert page.pk in ids("một") and page.pk not in ids("mộtdòng")
 
 
+def test_streamfield_blocks_separate_words_and_no_phrase_spans_two(client):
+    page = publish(
+        title="Hai khối",
+        summary="",
+        body=[("paragraph", "<p>khối một</p>"), ("quote", {"text": "khối hai", "source": "Điều 2"})],
+    )
+    assert page.pk in ids("một") and page.pk in ids('"khoi hai"')
+    assert page.pk not in ids("mộtkhối")
+    assert page.pk not in ids('"một khối"')  # the end of one block and the start of the next
+    results = client.get("/api/search/", {"q": "khoi mot"}).json()["results"]
+    (snippet,) = [hit["snippet"] for hit in results if hit["id"] == page.pk]
+    assert "một" in snippet and "mộtkhối" not in snippet  # the snippet shows the blocks apart
+
+
 @pytest.fixture(scope="module")
 def french(module_data):
     with committed():

@@ -219,13 +219,17 @@ def time_publish_writes(count=10):
 def time_stock(cap_seconds):
     """Wagtail's stock database backend on the same pages: first 20 live hits and its one
     possible facet (``language``); a query still running after ``cap_seconds`` counts at the cap."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import OperationalError, connection
     from wagtail.search.models import IndexEntry
 
     from products.models import ProductPage
 
-    if not IndexEntry.objects.exists():
+    # The bulk importer does not feed Wagtail's index, and seeding indexes a few pages:
+    # build it unless the products themselves are in it.
+    products = ContentType.objects.get_for_model(ProductPage)
+    if IndexEntry.objects.filter(content_type=products).count() < ProductPage.objects.live().count():
         started = time.perf_counter()
         call_command("update_index", verbosity=0)
         print(f"  Wagtail's stock index built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
@@ -294,7 +298,7 @@ def main():
         print(f"{'stock Wagtail database backend (one run each)':46} {s50:>8.1f} {s95:>8.1f}")
         if capped:
             print(f"  cut off at {args.stock_cap:.0f} s (so at least that): {', '.join(map(repr, capped))}")
-        print(f"API p95 is {s95 / max(p['api'][1], 0.001):,.0f}x faster than the stock backend's p95")
+        print(f"API p95 is {s95 / max(p['api'][1], 0.001):,.1f}x faster than the stock backend's p95")
 
 
 if __name__ == "__main__":

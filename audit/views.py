@@ -3,6 +3,8 @@
 Auditors and administrators only (permission ``audit.view_audit``); everyone else gets 403.
 """
 
+import datetime
+
 from django.db.models.expressions import RawSQL
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.template.response import TemplateResponse
@@ -30,7 +32,8 @@ def forbidden(request):
 
 
 def _filter_form(request):
-    form = AuditFilterForm(request.GET or None)
+    # No parameters (the menu link): the current year, shown selected in the form.
+    form = AuditFilterForm(request.GET or {"year": str(datetime.date.today().year)})
     if not form.is_valid():
         return form, None
     return form, form.to_query()

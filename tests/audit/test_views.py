@@ -157,3 +157,13 @@ def test_digital_change_in_admin_is_logged_with_user(admin_client, admin_user, r
     assert (
         " → ".join([", ".join(change.previous_set), ", ".join(change.digital_set)]) in page.content.decode()
     )
+
+
+def test_menu_link_without_parameters_opens_the_current_year(auditor, registers):
+    """Issue 14: the "Chỉ tiêu 4" menu link is /admin/audit/ with no query string; it answered 400."""
+    import datetime as dt
+
+    response = auditor.get(reverse("audit:index"))
+    assert response.status_code == 200
+    year = dt.date.today().year
+    assert response.context["report"]["period"] == {"start": f"{year}-01-01", "end": f"{year}-12-31"}

@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
 from audit import charts, exports
+from audit.drilldown import WHICH, drilldown_sql
 from audit.forms import YEARS, AuditFilterForm
 from audit.models import DigitalChannelChange
-from audit.share import BREAKDOWNS, STATUS_LABELS, WHICH, Period, Query, compute, drilldown_sql
+from audit.share import BREAKDOWNS, STATUS_LABELS, Period, Query, compute
 from products import languages
 from products.models import Channel, ContentArea, Format, ProductPage, Unit
 from products.spreadsheets import safe_cell

@@ -7,8 +7,10 @@ apps (the archive search) listen to this one; products itself never imports them
 
 from django.db.models.signals import post_save
 from django.dispatch import Signal, receiver
+from wagtail.signals import page_published, page_unpublished
 
-from products.models import Unit
+from products import audit_flags
+from products.models import ProductPage, Unit
 
 products_imported = Signal()
 
@@ -20,3 +22,10 @@ def keep_unit_sections(sender, instance, raw=False, **kwargs):
     from products.sections import sync_unit_sections
 
     sync_unit_sections(instance)
+
+
+@receiver(page_unpublished, sender=ProductPage, dispatch_uid="products.live_copy_unpublished")
+@receiver(page_published, sender=ProductPage, dispatch_uid="products.live_copy_published")
+def keep_live_copy(sender, instance, **kwargs):
+    """An unpublish made through a plain ``Page`` saved the page row only: copy ``live`` over."""
+    audit_flags.sync_live_copy(instance)

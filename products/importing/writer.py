@@ -28,6 +28,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from products.audit_flags import refresh_flags
 from products.importing import history
 from products.importing.rights import ImportRights
 from products.importing.validation import resolve_root
@@ -240,6 +241,7 @@ class Writer:
 
         ordered_rows = [r for rows_ in by_section.values() for r in rows_]
         self._create_children(ordered_rows, products)
+        refresh_flags([product.pk for product in products])  # plan-count copies (products/audit_flags.py)
         self.created += len(products)
         return [product.pk for product in products]
 

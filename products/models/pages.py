@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from products import listing
+from products import audit_flags, listing
 from products.blocks import ProductBodyBlock
 from products.desk.permissions import ProductPermissionTester
 from products.forms import ProductPageForm
@@ -143,6 +143,10 @@ class ProductPage(Page):
     first_published = models.DateField(
         _("ngày đăng đầu tiên"), null=True, blank=True, db_index=True, editable=False
     )
+    # Copies for counting from this table alone (products/audit_flags.py says why and who keeps them).
+    is_live = models.BooleanField(_("đang xuất bản (bản sao)"), default=False, editable=False)
+    channel_mask = models.BigIntegerField(_("các kênh đã đăng (mặt nạ bit)"), default=0, editable=False)
+    digitised = models.BooleanField(_("đã số hóa"), default=False, editable=False)
 
     # The editor in the order of the job: write, classify, record where it went out, attach
     # files; then Wagtail's own promote (slug, SEO) and settings (scheduling) tabs.
@@ -223,7 +227,11 @@ class ProductPage(Page):
     class Meta:
         verbose_name = _("sản phẩm truyền thông")
         verbose_name_plural = _("sản phẩm truyền thông")
-        indexes = [models.Index(fields=["first_published", "language"], name="product_period_lang")]
+        indexes = [
+            models.Index(fields=["first_published", "language"], name="product_period_lang"),
+            # Covers every column the plan's counts read: one index range per period.
+            models.Index(fields=[*audit_flags.INDEX_FIELDS], name="product_plan_counts"),
+        ]
         permissions = [
             ("translate_into_" + lang.code.replace("-", "_"), _("Dịch sang %s") % lang.local_name)
             for lang in LANGUAGES
@@ -238,6 +246,7 @@ class ProductPage(Page):
     def save(self, *args, **kwargs):
         self.normalise_text()
         self.sync_derived_fields()
+        kwargs["update_fields"] = audit_flags.sync_page(self, kwargs.get("update_fields"))
         return super().save(*args, **kwargs)
 
     def normalise_text(self):

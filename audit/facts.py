@@ -1,0 +1,220 @@
+"""Counting live products of a period from the product table alone, in one statement.
+
+Every figure of the audit (target 4) and of the annual plan report is a count of the
+same rows — live products whose ``first_published`` is in the period, optionally of
+some units — grouped one way or another. The products table carries copies of ``live``,
+of the channels (a bit mask) and of "digitised" (products/audit_flags.py), so the rows
+come from one range of the ``product_plan_counts`` index: no join to the page table, no
+probe of the publications per product.
+
+One statement makes all the groupings the reports need (``GROUPINGS``): on PostgreSQL
+with GROUPING SETS (one scan, a hash table per set); on SQLite, which has neither, as a
+materialised CTE grouped several ways and glued with UNION ALL. Python then only adds up
+grouped rows. The digital (and "online") channels are parameters: the auditors' setting
+is read when the query runs, so a change of it shows at once.
+
+The flags of each row, as the counting rule defines them:
+- ``digital``: a publication on a digital channel; ``online``: on an online channel;
+- ``counted`` (target 4): ethnic or foreign language, or digital — several count once;
+- ``digitised``: body, transcript or attachment.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from products import audit_flags, languages
+from products.models import ProductPage, ProductPublication
+
+# name → the columns grouped; every set also yields COUNT(*) and SUM(counted).
+GROUPINGS = {
+    "unit": ("unit_id",),
+    "area": ("area_id",),
+    "month": ("month",),
+    "task_format": ("task_id", "format_id"),
+    "task_mask": ("task_id", "channel_mask"),
+    "task_language": ("task_id", "language", "digital", "digitised", "online"),
+}
+COLUMNS = (
+    "unit_id",
+    "area_id",
+    "month",
+    "task_id",
+    "format_id",
+    "channel_mask",
+    "language",
+    "digital",
+    "digitised",
+    "online",
+)
+OVERFLOW = "task_channel"  # (task_id, channel id) for channels without a bit of their own
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which products: live, first published in [start, end], of ``unit_ids`` (None: all)."""
+
+    start: object
+    end: object
+    unit_ids: tuple | None = None
+
+
+@dataclass(frozen=True)
+class ChannelSet:
+    """A set of channel ids as SQL: the bits of those that have one, the ids of the others."""
+
+    bits: int
+    overflow_ids: tuple
+
+    @classmethod
+    def of(cls, channel_ids):
+        bits, overflow = audit_flags.mask_of(set(channel_ids))
+        return cls(bits, tuple(overflow))
+
+    def test_sql(self, table="pp"):
+        """SQL true when a product of ``table`` was published on one of the channels; params."""
+        sql, params = f"({table}.{_col('channel_mask')} & CAST(%s AS BIGINT)) <> 0", [self.bits]
+        if self.overflow_ids:
+            sql = (
+                f"({sql} OR (({table}.{_col('channel_mask')} & 1) <> 0 AND "
+                f"{published_on_sql(table, self.overflow_ids)}))"
+            )
+            params += list(self.overflow_ids)
+        return sql, params
+
+
+def _q(name):
+    return connection.ops.quote_name(name)
+
+
+def _col(field_name):
+    return _q(ProductPage._meta.get_field(field_name).column)
+
+
+def published_on_sql(table, channel_ids):
+    meta = ProductPublication._meta
+    return (
+        f"EXISTS (SELECT 1 FROM {_q(meta.db_table)} pub "
+        f"WHERE pub.{_q(meta.get_field('page').column)} = {table}.{_q(ProductPage._meta.pk.column)} "
+        f"AND pub.{_q(meta.get_field('channel').column)} IN ({placeholders(channel_ids)}))"
+    )
+
+
+def placeholders(values):
+    return ", ".join(["%s"] * len(values)) or "NULL"
+
+
+def _month_sql(table="pp"):
+    column = f"{table}.{_col('first_published')}"
+    if connection.vendor == "postgresql":
+        return f"to_char({column}, 'YYYY-MM')"
+    return f"strftime('%%Y-%%m', {column})"
+
+
+def rows_sql(selection, digital, online):
+    """SELECT of the products ``selection`` covers, one row each with its flags; and params."""
+    counted_languages = [*languages.ETHNIC_CODES, *languages.FOREIGN_CODES]
+    digital_sql, digital_params = digital.test_sql()
+    online_sql, online_params = online.test_sql()
+    where = [f"pp.{_col('is_live')} = %s", f"pp.{_col('first_published')} BETWEEN %s AND %s"]
+    where_params = [True, selection.start, selection.end]
+    if selection.unit_ids is not None:
+        where.append(f"pp.{_col('unit')} IN ({placeholders(selection.unit_ids)})")
+        where_params += list(selection.unit_ids)
+    sql = f"""
+        SELECT pp.{_q(ProductPage._meta.pk.column)} AS id, pp.{_col("unit")} AS unit_id,
+               pp.{_col("area")} AS area_id, pp.{_col("format")} AS format_id,
+               pp.{_col("task")} AS task_id, pp.{_col("language")} AS language,
+               pp.{_col("channel_mask")} AS channel_mask, {_month_sql()} AS month,
+               CASE WHEN {digital_sql} THEN 1 ELSE 0 END AS digital,
+               CASE WHEN {online_sql} THEN 1 ELSE 0 END AS online,
+               CASE WHEN pp.{_col("digitised")} THEN 1 ELSE 0 END AS digitised,
+               CASE WHEN pp.{_col("language")} IN ({placeholders(counted_languages)}) OR {digital_sql}
+                    THEN 1 ELSE 0 END AS counted
+        FROM {_q(ProductPage._meta.db_table)} pp
+        WHERE {" AND ".join(where)}
+    """
+    params = [*digital_params, *online_params, *counted_languages, *digital_params, *where_params]
+    return sql, params
+
+
+def _grouped_sql(rows_sql_text, with_overflow):
+    if connection.vendor == "postgresql":
+        body = _grouping_sets_sql()
+    else:
+        body = " UNION ALL ".join(_group_by_sql(name, columns) for name, columns in GROUPINGS.items())
+    if with_overflow:
+        body += " UNION ALL " + _overflow_sql()
+    materialized = "MATERIALIZED " if connection.vendor in ("postgresql", "sqlite") else ""
+    return f"WITH f AS {materialized}({rows_sql_text}) {body}"
+
+
+def _group_by_sql(name, columns):
+    keys = ", ".join(column if column in columns else "NULL" for column in COLUMNS)
+    return f"SELECT '{name}', {keys}, COUNT(*), SUM(counted) FROM f GROUP BY {', '.join(columns)}"
+
+
+def _grouping_sets_sql():
+    """One scan with GROUPING SETS; GROUPING() tells which set a row belongs to (a task may be NULL)."""
+    flags = f"GROUPING({', '.join(COLUMNS)})"
+    cases = " ".join(
+        f"WHEN {flags} = {_grouping_value(columns)} THEN '{name}'" for name, columns in GROUPINGS.items()
+    )
+    sets = ", ".join(f"({', '.join(columns)})" for columns in GROUPINGS.values())
+    return (
+        f"SELECT CASE {cases} END, {', '.join(COLUMNS)}, COUNT(*), SUM(counted) "
+        f"FROM f GROUP BY GROUPING SETS ({sets})"
+    )
+
+
+def _grouping_value(columns):
+    """GROUPING(a, b, …) sets bit 1 for each column *not* grouped, the first column highest."""
+    value = 0
+    for column in COLUMNS:
+        value = value * 2 + (0 if column in columns else 1)
+    return value
+
+
+def _overflow_sql():
+    """Channels with no bit of their own: counted from the publications, for the few products concerned."""
+    meta = ProductPublication._meta
+    channel = "pub." + _q(meta.get_field("channel").column)
+    keys = ", ".join({"task_id": "f.task_id", "channel_mask": channel}.get(c, "NULL") for c in COLUMNS)
+    return (
+        f"SELECT '{OVERFLOW}', {keys}, COUNT(DISTINCT f.id), "
+        "COUNT(DISTINCT CASE WHEN f.counted = 1 THEN f.id END) "
+        f"FROM f JOIN {_q(meta.db_table)} pub ON pub.{_q(meta.get_field('page').column)} = f.id "
+        f"WHERE (f.channel_mask & 1) <> 0 AND {channel} > {audit_flags.MAX_BIT} "
+        f"GROUP BY f.task_id, {channel}"
+    )
+
+
+def count(selection, digital_ids, online_ids=()):
+    """{grouping name: [dict(columns…, total, counted)]} for ``selection``.
+
+    ``task_channel`` rows (channels whose id has no bit) come only when such channels exist.
+    """
+    from products.models import Channel
+
+    digital, online = ChannelSet.of(digital_ids), ChannelSet.of(online_ids)
+    sql, params = rows_sql(selection, digital, online)
+    with_overflow = Channel.objects.filter(pk__gt=audit_flags.MAX_BIT).exists()
+    with connection.cursor() as cursor:
+        cursor.execute(_grouped_sql(sql, with_overflow), params)
+        rows = cursor.fetchall()
+    grouped = {name: [] for name in (*GROUPINGS, OVERFLOW)}
+    for name, *values in rows:
+        *keys, total, counted = values
+        grouped[name].append(
+            {**dict(zip(COLUMNS, keys, strict=True)), "total": total, "counted": int(counted or 0)}
+        )
+    return grouped
+
+
+def channel_rows(grouped):
+    """[(task_id, channel_id, total, counted)] from the mask rows and the overflow rows."""
+    for row in grouped["task_mask"]:
+        for channel_id in audit_flags.bit_channels(int(row["channel_mask"])):
+            yield row["task_id"], channel_id, row["total"], row["counted"]
+    for row in grouped[OVERFLOW]:
+        yield row["task_id"], int(row["channel_mask"]), row["total"], row["counted"]

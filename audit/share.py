@@ -141,7 +141,7 @@ def compute(query, target=None, online_ids=()):
 def _fill(result, grouped):
     parts = {"ethnic": 0, "foreign": 0, "digital": 0}
     overlaps = {}
-    for row in grouped["task_language"]:
+    for row in grouped["task_format_language"]:
         result.total += row["total"]
         result.counted += row["counted"]
         result.digitised += row["total"] if row["digitised"] else 0
@@ -175,18 +175,17 @@ def _breakdowns(grouped, rollup):
         own, current = units.get(pk, (str(pk), str(pk))) if pk is not None else ("", "")
         return current if rollup else own
 
+    by_place = grouped["unit_area_month"]
+    by_kind = grouped["task_format_language"]
     raw = {
-        "unit": [(unit_key(r["unit_id"]), r["total"], r["counted"]) for r in grouped["unit"]],
-        "area": [(names["area"].get(r["area_id"], ""), r["total"], r["counted"]) for r in grouped["area"]],
-        "language": [(r["language"], r["total"], r["counted"]) for r in grouped["task_language"]],
+        "unit": [(unit_key(r["unit_id"]), r["total"], r["counted"]) for r in by_place],
+        "area": [(names["area"].get(r["area_id"], ""), r["total"], r["counted"]) for r in by_place],
+        "month": [(r["month"], r["total"], r["counted"]) for r in by_place],
+        "language": [(r["language"], r["total"], r["counted"]) for r in by_kind],
+        "format": [(names["format"].get(r["format_id"], ""), r["total"], r["counted"]) for r in by_kind],
         "channel": [
             (names["channel"].get(ch, str(ch)), t, c) for _task, ch, t, c in facts.channel_rows(grouped)
         ],
-        "format": [
-            (names["format"].get(r["format_id"], ""), r["total"], r["counted"])
-            for r in grouped["task_format"]
-        ],
-        "month": [(r["month"], r["total"], r["counted"]) for r in grouped["month"]],
     }
     return {dim: _merged(raw[dim]) for dim in BREAKDOWNS}
 

@@ -40,15 +40,17 @@ def configure(args):
     if args.db == "sqlite":
         path = ROOT / "bench" / "out" / "audit.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)
+        if not args.reuse:
+            path.unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     else:
         import psycopg
 
-        with psycopg.connect(args.postgres_url, autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS ttnq_bench_audit")
-            conn.execute("CREATE DATABASE ttnq_bench_audit")
-        os.environ["DATABASE_URL"] = args.postgres_url.rsplit("/", 1)[0] + "/ttnq_bench_audit"
+        if not args.reuse:
+            with psycopg.connect(args.postgres_url, autocommit=True) as conn:
+                conn.execute(f"DROP DATABASE IF EXISTS {args.bench_db}")
+                conn.execute(f"CREATE DATABASE {args.bench_db}")
+        os.environ["DATABASE_URL"] = args.postgres_url.rsplit("/", 1)[0] + "/" + args.bench_db
     os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
     import django
 
@@ -134,9 +136,10 @@ def build(n):
         product = f"(SELECT id, id - {first} + 1 AS s FROM wagtailcore_page WHERE path LIKE 'Z%%')"
         cur.execute(
             "INSERT INTO products_productpage (page_ptr_id, summary, body, transcript, area_id, format_id, "
-            "unit_id, language, first_published) "
+            "unit_id, language, first_published, is_live, channel_mask, digitised) "
             f"SELECT id, '', '[]', CASE WHEN s % 4 = 0 THEN 'x' ELSE '' END, {pick(areas, 's')}, "
-            f"{pick(formats, '(s / 7)')}, {pick(units, '(s / 3)')}, {lang_case}, {date_expr} FROM {product} p"
+            f"{pick(formats, '(s / 7)')}, {pick(units, '(s / 3)')}, {lang_case}, {date_expr}, "
+            f"{'FALSE' if pg else '0'}, 0, {'FALSE' if pg else '0'} FROM {product} p"
         )
         cur.execute(
             "INSERT INTO products_productpublication (page_id, sort_order, channel_id, date, url, reference) "
@@ -147,15 +150,26 @@ def build(n):
             f"SELECT id, 1, {pick(channels, '(s * 11 + 3)')}, {date_expr}, '', '' "
             f"FROM {product} p WHERE s % 3 = 0"
         )
+        cur.execute(_fill_copies_sql(pg))
         cur.execute("ANALYZE")
     print(f"generated {n:,} products in {time.perf_counter() - started:.1f} s")
 
 
-def floor_sql():
+def _fill_copies_sql(pg):
+    """The plan-count copies (products/audit_flags.py) for the generated rows, in one UPDATE."""
+    shift = "(CAST(1 AS BIGINT) << CAST(pub.channel_id AS INTEGER))" if pg else "(1 << pub.channel_id)"
     return (
-        "SELECT pp.unit_id, COUNT(*) FROM products_productpage pp JOIN wagtailcore_page wp "
-        "ON wp.id = pp.page_ptr_id WHERE wp.live = %s AND pp.first_published >= %s "
-        "AND pp.first_published <= %s GROUP BY pp.unit_id"
+        "UPDATE products_productpage SET is_live = (SELECT live FROM wagtailcore_page WHERE id = page_ptr_id), "
+        f"channel_mask = COALESCE((SELECT SUM(DISTINCT {shift}) FROM products_productpublication pub "
+        "WHERE pub.page_id = page_ptr_id), 0), digitised = (transcript <> '' OR body <> '[]')"
+    )
+
+
+def floor_sql():
+    """A bare GROUP BY unit over the rows the audit counts (same table, same conditions)."""
+    return (
+        "SELECT unit_id, COUNT(*) FROM products_productpage "
+        "WHERE is_live = %s AND first_published BETWEEN %s AND %s GROUP BY unit_id"
     )
 
 
@@ -177,9 +191,12 @@ def main():
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--year", type=int, default=2025)
     parser.add_argument("--postgres-url", default="postgres://ttnq:ttnq@127.0.0.1:5432/postgres")
+    parser.add_argument("--bench-db", default="ttnq_bench_audit", help="PostgreSQL database to (re)create")
+    parser.add_argument("--reuse", action="store_true", help="keep the database built by an earlier run")
     args = parser.parse_args()
     configure(args)
-    build(args.products)
+    if not args.reuse:
+        build(args.products)
 
     from django.db import connection
 

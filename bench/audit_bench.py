@@ -159,7 +159,8 @@ def _fill_copies_sql(pg):
     """The plan-count copies (products/audit_flags.py) for the generated rows, in one UPDATE."""
     shift = "(CAST(1 AS BIGINT) << CAST(pub.channel_id AS INTEGER))" if pg else "(1 << pub.channel_id)"
     return (
-        "UPDATE products_productpage SET is_live = (SELECT live FROM wagtailcore_page WHERE id = page_ptr_id), "
+        "UPDATE products_productpage SET "
+        "is_live = (SELECT live FROM wagtailcore_page WHERE id = page_ptr_id), "
         f"channel_mask = COALESCE((SELECT SUM(DISTINCT {shift}) FROM products_productpublication pub "
         "WHERE pub.page_id = page_ptr_id), 0), digitised = (transcript <> '' OR body <> '[]')"
     )

@@ -19,6 +19,7 @@ install: $(VENV)/.installed
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_reference
+	$(MANAGE) seed_monitoring
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:8000

@@ -8,6 +8,7 @@ from django.core.management import call_command
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_reference", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("seed_monitoring", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture

@@ -97,6 +97,9 @@ class ReportEvent(models.Model):
         ordering = ["at", "pk"]
         verbose_name = _("bước xử lý báo cáo")
 
+    def __str__(self):
+        return f"{self.report} – {self.get_action_display()}"
+
 
 class ReminderSent(models.Model):
     """A reminder e-mailed to a unit for a year's report, at most one per unit and day (cron-safe)."""
@@ -111,3 +114,6 @@ class ReminderSent(models.Model):
             models.UniqueConstraint(fields=["unit", "year", "sent_on"], name="reminder_once_a_day")
         ]
         verbose_name = _("lần nhắc báo cáo")
+
+    def __str__(self):
+        return f"{self.unit} – {self.year} – {self.sent_on}"

@@ -37,7 +37,8 @@ class PlanSettings(BaseGenericSetting):
         verbose_name=_("kênh trên không gian mạng"),
         blank=True,
         help_text=_(
-            "Sản phẩm đăng trên một trong các kênh này được tính là «phổ biến trên không gian mạng» (chỉ tiêu 5a)."
+            "Sản phẩm đăng trên một trong các kênh này được tính là "
+            "«phổ biến trên không gian mạng» (chỉ tiêu 5a)."
         ),
     )
     reminder_days = models.PositiveSmallIntegerField(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from django.db import connection
 
 from products import audit_flags, languages
-from products.models import ProductPage, ProductPublication
+from products.models import Channel, ProductPage, ProductPublication
 
 # name → the columns grouped; every set also yields COUNT(*) and SUM(counted). Few sets of
 # several columns rather than one set per breakdown: each set costs the database a pass
@@ -48,6 +48,9 @@ COLUMNS = (
     "digitised",
     "online",
 )
+# Summed in every set besides COUNT(*): the flags target 5a reads, per unit and per task.
+SUMS = ("counted", "digitised", "online", "digitised * online")
+SUM_NAMES = ("counted", "digitised_count", "online_count", "digitised_online_count")
 OVERFLOW = "task_channel"  # (task_id, channel id) for channels without a bit of their own
 
 
@@ -154,7 +157,11 @@ def _grouped_sql(rows_sql_text, with_overflow):
 
 def _group_by_sql(name, columns):
     keys = ", ".join(column if column in columns else "NULL" for column in COLUMNS)
-    return f"SELECT '{name}', {keys}, COUNT(*), SUM(counted) FROM f GROUP BY {', '.join(columns)}"
+    return f"SELECT '{name}', {keys}, COUNT(*), {_sums()} FROM f GROUP BY {', '.join(columns)}"
+
+
+def _sums(table=""):
+    return ", ".join(f"SUM({table}{expression})" for expression in SUMS)
 
 
 def _grouping_sets_sql():
@@ -165,7 +172,7 @@ def _grouping_sets_sql():
     )
     sets = ", ".join(f"({', '.join(columns)})" for columns in GROUPINGS.values())
     return (
-        f"SELECT CASE {cases} END, {', '.join(COLUMNS)}, COUNT(*), SUM(counted) "
+        f"SELECT CASE {cases} END, {', '.join(COLUMNS)}, COUNT(*), {_sums()} "
         f"FROM f GROUP BY GROUPING SETS ({sets})"
     )
 
@@ -185,7 +192,11 @@ def _overflow_sql():
     keys = ", ".join({"task_id": "f.task_id", "channel_mask": channel}.get(c, "NULL") for c in COLUMNS)
     return (
         f"SELECT '{OVERFLOW}', {keys}, COUNT(DISTINCT f.id), "
-        "COUNT(DISTINCT CASE WHEN f.counted = 1 THEN f.id END) "
+        + ", ".join(
+            f"COUNT(DISTINCT CASE WHEN f.{name} = 1 THEN f.id END)"
+            for name in ("counted", "digitised", "online")
+        )
+        + ", COUNT(DISTINCT CASE WHEN f.digitised = 1 AND f.online = 1 THEN f.id END) "
         f"FROM f JOIN {_q(meta.db_table)} pub ON pub.{_q(meta.get_field('page').column)} = f.id "
         f"WHERE (f.channel_mask & 1) <> 0 AND {channel} > {audit_flags.MAX_BIT} "
         f"GROUP BY f.task_id, {channel}"
@@ -197,8 +208,6 @@ def count(selection, digital_ids, online_ids=()):
 
     ``task_channel`` rows (channels whose id has no bit) come only when such channels exist.
     """
-    from products.models import Channel
-
     digital, online = ChannelSet.of(digital_ids), ChannelSet.of(online_ids)
     sql, params = rows_sql(selection, digital, online)
     with_overflow = Channel.objects.filter(pk__gt=audit_flags.MAX_BIT).exists()
@@ -207,17 +216,21 @@ def count(selection, digital_ids, online_ids=()):
         rows = cursor.fetchall()
     grouped = {name: [] for name in (*GROUPINGS, OVERFLOW)}
     for name, *values in rows:
-        *keys, total, counted = values
+        keys, total, sums = values[: len(COLUMNS)], values[len(COLUMNS)], values[len(COLUMNS) + 1 :]
         grouped[name].append(
-            {**dict(zip(COLUMNS, keys, strict=True)), "total": total, "counted": int(counted or 0)}
+            {
+                **dict(zip(COLUMNS, keys, strict=True)),
+                "total": total,
+                **{key: int(value or 0) for key, value in zip(SUM_NAMES, sums, strict=True)},
+            }
         )
     return grouped
 
 
 def channel_rows(grouped):
-    """[(task_id, channel_id, total, counted)] from the mask rows and the overflow rows."""
+    """[(channel_id, row)] from the mask rows and the overflow rows; a row holds task_id and the sums."""
     for row in grouped["task_mask"]:
         for channel_id in audit_flags.bit_channels(int(row["channel_mask"])):
-            yield row["task_id"], channel_id, row["total"], row["counted"]
+            yield channel_id, row
     for row in grouped[OVERFLOW]:
-        yield row["task_id"], int(row["channel_mask"]), row["total"], row["counted"]
+        yield int(row["channel_mask"]), row

@@ -184,7 +184,8 @@ def _breakdowns(grouped, rollup):
         "language": [(r["language"], r["total"], r["counted"]) for r in by_kind],
         "format": [(names["format"].get(r["format_id"], ""), r["total"], r["counted"]) for r in by_kind],
         "channel": [
-            (names["channel"].get(ch, str(ch)), t, c) for _task, ch, t, c in facts.channel_rows(grouped)
+            (names["channel"].get(ch, str(ch)), row["total"], row["counted"])
+            for ch, row in facts.channel_rows(grouped)
         ],
     }
     return {dim: _merged(raw[dim]) for dim in BREAKDOWNS}

@@ -1,0 +1,18 @@
+"""Render a report on a scope as Word or Excel bytes."""
+
+from monitoring.reporting import word, workbook
+from monitoring.reporting.content import gather
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def render(scope, fmt, report=None, unit_reports=(), frozen=False):
+    """``report``: the unit's UnitReport (narrative; its submitted figures when ``frozen``)."""
+    if fmt == "docx":
+        return word.render(gather(scope, report, 50, unit_reports, frozen))
+    if fmt == "xlsx":
+        return workbook.render(gather(scope, report, None, unit_reports, frozen))
+    raise ValueError(f"unknown format {fmt!r}")

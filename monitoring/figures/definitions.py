@@ -35,11 +35,13 @@ DEFINITIONS = {
             "quyền con người."
         ),
         _(
-            "Số người đã được tập huấn (số đơn vị nhập; nếu không nhập thì tính từ người tham gia hội nghị tập huấn, hội thảo trong kỳ, không vượt quá số người)"
+            "Số người đã được tập huấn (số đơn vị nhập; nếu không nhập thì tính từ người tham gia "
+            "hội nghị tập huấn, hội thảo trong kỳ, không vượt quá số người)"
         ),
         _("Số cán bộ thuộc các đối tượng trên, theo số liệu của năm cuối kỳ"),
         _(
-            "Mỗi đối tượng được so với chỉ tiêu riêng (100% hoặc 70%); chỉ tiêu đạt khi mọi đối tượng đều đạt."
+            "Mỗi đối tượng được so với chỉ tiêu riêng (100% hoặc 70%); "
+            "chỉ tiêu đạt khi mọi đối tượng đều đạt."
         ),
     ),
     "3": Definition(
@@ -60,7 +62,8 @@ DEFINITIONS = {
             "sản phẩm truyền thông về quyền con người."
         ),
         _(
-            "Số sản phẩm bằng tiếng dân tộc, tiếng nước ngoài hoặc đăng trên kênh số (mỗi sản phẩm tính một lần)"
+            "Số sản phẩm bằng tiếng dân tộc, tiếng nước ngoài hoặc đăng trên kênh số "
+            "(mỗi sản phẩm tính một lần)"
         ),
         _("Số sản phẩm đang xuất bản có ngày đăng đầu tiên trong kỳ"),
         _("Như trang kiểm tra chỉ tiêu 4."),
@@ -72,7 +75,8 @@ DEFINITIONS = {
             "phổ biến trên không gian mạng để lan tỏa thông tin tích cực, nhân văn."
         ),
         _(
-            "Số sản phẩm đã số hóa (có nội dung, lời thoại hoặc tệp đính kèm) và đã đăng trên kênh trên không gian mạng"
+            "Số sản phẩm đã số hóa (có nội dung, lời thoại hoặc tệp đính kèm) "
+            "và đã đăng trên kênh trên không gian mạng"
         ),
         _("Số sản phẩm đang xuất bản có ngày đăng đầu tiên trong kỳ"),
         _("Các kênh «trên không gian mạng» do quản trị viên chọn trong cài đặt chỉ tiêu kế hoạch."),

@@ -14,15 +14,18 @@ from products.models import Channel, Format, PlanTask, ProductPage, Unit
 
 TASK_GROUPS = {
     "1": _(
-        "Tuyên truyền, phổ biến Quyết định số 1079/QĐ-TTg và thông tin phục vụ việc triển khai thực hiện Đề án"
+        "Tuyên truyền, phổ biến Quyết định số 1079/QĐ-TTg và thông tin phục vụ "
+        "việc triển khai thực hiện Đề án"
     ),
     "2": _(
-        "Cung cấp thông tin; bồi dưỡng kiến thức, kỹ năng truyền thông về quyền con người cho các lực lượng truyền thông"
+        "Cung cấp thông tin; bồi dưỡng kiến thức, kỹ năng truyền thông về quyền con người "
+        "cho các lực lượng truyền thông"
     ),
     "3": _("Sản xuất, đăng phát các sản phẩm truyền thông về quyền con người"),
     "4": _("Hợp tác quốc tế, thông tin đối ngoại về quyền con người"),
     "5": _(
-        "Thực hiện chuyển đổi số và ứng dụng công nghệ mới trong các hoạt động truyền thông về quyền con người"
+        "Thực hiện chuyển đổi số và ứng dụng công nghệ mới trong các hoạt động "
+        "truyền thông về quyền con người"
     ),
     "6": _("Tổ chức và tham gia các giải thưởng truyền thông về quyền con người"),
 }

@@ -10,12 +10,12 @@ the signature block on the right.
 
 import io
 
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from django.utils.translation import gettext as _
 
 from monitoring.reporting.tables import target_rows, task_line
 

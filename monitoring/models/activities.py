@@ -8,6 +8,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from monitoring.forms import UnitScopedForm
 from products.validators import validate_not_future
 
 # Who the plan wants trained (target 2), in the plan's words; the share each must reach.
@@ -83,6 +84,7 @@ class Activity(ClusterableModel):
         InlinePanel("attachments", label=_("Tệp đính kèm")),
         FieldPanel("external_id"),
     ]
+    base_form_class = UnitScopedForm
 
     class Meta:
         ordering = ["-date", "-pk"]

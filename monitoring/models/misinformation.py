@@ -22,6 +22,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
+from monitoring.forms import MisinformationForm, PrivateImageInput
 from products.validators import validate_not_future
 
 
@@ -98,12 +99,13 @@ class MisinformationItem(ClusterableModel):
     panels = [
         FieldRowPanel([FieldPanel("detected_on"), FieldPanel("detected_by")]),
         FieldRowPanel([FieldPanel("platform"), FieldPanel("url")]),
-        FieldPanel("screenshot"),
+        FieldPanel("screenshot", widget=PrivateImageInput),
         FieldPanel("topic"),
         FieldPanel("summary"),
         InlinePanel("actions", label=_("Biện pháp xử lý")),
         FieldRowPanel([FieldPanel("status"), FieldPanel("handled_on")]),
     ]
+    base_form_class = MisinformationForm
 
     class Meta:
         ordering = ["-detected_on", "-pk"]

@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from monitoring.forms import UnitScopedForm
 from monitoring.models.activities import STAFF_CATEGORIES
 from products.validators import validate_not_future
 
@@ -153,6 +154,7 @@ class StaffCount(models.Model):
         ),
         FieldPanel("note"),
     ]
+    base_form_class = UnitScopedForm
 
     class Meta:
         ordering = ["-year", "unit__sort_order"]

@@ -151,7 +151,7 @@ def build_activities():
             unit=unit("dai-ptth-kon-tum"),
             task=task("6.2"),
             kind=ActivityKind.AWARD_ENTRY,
-            title="Tác phẩm dự giải",
+            title="Phóng sự gửi Giải báo chí quốc gia",
             date=D(2024, 10, 1),
             items=2,
         ),

@@ -1,0 +1,217 @@
+"""The indicators page beside the audit: every target of the plan, its records, its exports.
+
+Auditors and administrators (``audit.view_audit``, as for the audit) and the Department's
+reviewers; everyone else gets a 403. Target 5b's records (misinformation items) also need the
+misinformation register's view permission.
+"""
+
+import csv
+import datetime
+import io
+
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+from wagtail.admin.views.reports import ReportView
+
+from audit.forms import AuditFilterForm
+from monitoring.figures.definitions import DEFINITIONS
+from monitoring.figures.records import UnknownRecords, records
+from monitoring.figures.scope import Scope
+from monitoring.figures.targets import STATUS_LABELS, all_targets
+from monitoring.permissions import forbidden
+from monitoring.reporting.annual import AUDIT_KEYS
+from monitoring.reporting.tables import TARGET_ORDER, percent, target_label
+from products.spreadsheets import safe_row
+
+PERMISSION = "audit.view_audit"
+RECORD_PERMISSIONS = {"items": "monitoring.view_misinformationitem"}
+
+
+def scope_from(request):
+    """(form, scope or None) from the GET parameters; no parameters = the current year."""
+    form = AuditFilterForm(request.GET or {"year": str(datetime.date.today().year)})
+    if not form.is_valid():
+        return form, None
+    query = form.to_query()
+    return form, Scope(query.period, unit=query.unit, rollup=query.rollup)
+
+
+def scope_params(scope):
+    params = {"start": scope.period.start.isoformat(), "end": scope.period.end.isoformat()}
+    if scope.unit:
+        params["unit"] = scope.unit
+    if scope.rollup:
+        params["rollup"] = "on"
+    return params
+
+
+def records_url(scope, code, which, key=None):
+    params = {**scope_params(scope), "target": code, "which": which}
+    if key is not None:
+        params["key"] = key
+    return reverse("monitoring:indicator_records") + "?" + urlencode(params)
+
+
+def figures(scope):
+    """[(code, definition, figures dict)] in the plan's order, with drill-down URLs."""
+    computed = all_targets(scope)
+    rows = []
+    for code in TARGET_ORDER:
+        indicator = computed[code]
+        if code == "4":
+            audit = indicator.as_json()
+            data = {key: audit[key] for key in AUDIT_KEYS}
+            data.update(numerator=audit["counted"], denominator=audit["total"], by_unit=_audit_units(audit))
+            definition = DEFINITIONS["4"]
+        else:
+            data, definition = indicator.as_json(), indicator.definition
+        data["status_label"] = STATUS_LABELS.get(data["status"], data["status"])
+        data["target_label"] = target_label(code, data)
+        data["share_label"] = percent(data.get("share"))
+        data["numerator_url"] = records_url(scope, code, "numerator")
+        data["denominator_url"] = (
+            records_url(scope, code, "denominator") if data["denominator"] is not None else None
+        )
+        for row in data["by_unit"]:
+            row["numerator_url"] = records_url(scope, code, "numerator", row["key"])
+            row["share_label"] = percent(row.get("share"))
+        rows.append((code, definition, data))
+    return rows
+
+
+def _audit_units(audit):
+    return [
+        {"key": row["key"], "numerator": row["counted"], "denominator": row["total"], "share": row["share"]}
+        for row in audit["breakdowns"]["unit"]
+    ]
+
+
+def indicators_page(request):
+    if not request.user.has_perm(PERMISSION):
+        return forbidden(_("Chỉ kiểm tra viên, quản trị viên và bộ phận tổng hợp được xem các chỉ tiêu."))
+    form, scope = scope_from(request)
+    if scope is None:
+        return TemplateResponse(request, "monitoring/indicators.html", {"form": form}, status=400)
+    params = urlencode(scope_params(scope))
+    context = {
+        "form": form,
+        "scope": scope,
+        "targets": figures(scope),
+        "export_csv": reverse("monitoring:indicators_export") + f"?{params}&format=csv",
+        "export_xlsx": reverse("monitoring:indicators_export") + f"?{params}&format=xlsx",
+    }
+    return TemplateResponse(request, "monitoring/indicators.html", context)
+
+
+def export_rows(scope):
+    yield ["target", "unit", "numerator", "denominator", "share", "target_value", "status"]
+    for code, _definition, data in figures(scope):
+        yield [
+            code,
+            "",
+            data["numerator"],
+            data["denominator"],
+            data.get("share"),
+            data["target_label"],
+            data["status"],
+        ]
+        for row in data["by_unit"]:
+            yield [code, row["key"], row["numerator"], row["denominator"], row.get("share"), "", ""]
+
+
+def indicators_export(request):
+    if not request.user.has_perm(PERMISSION):
+        return forbidden()
+    _form, scope = scope_from(request)
+    fmt = request.GET.get("format", "csv")
+    if scope is None or fmt not in ("csv", "xlsx"):
+        return HttpResponseBadRequest(_("Tham số không hợp lệ."))
+    rows = [safe_row(row) for row in export_rows(scope)]
+    name = f"chi-tieu-ke-hoach_{scope.period.start}_{scope.period.end}.{fmt}"
+    if fmt == "csv":
+        out = io.StringIO()
+        csv.writer(out).writerows(rows)
+        response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    else:
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        out = io.BytesIO()
+        book.save(out)
+        response = HttpResponse(
+            out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+COLUMNS = {
+    "agencies": ["name", "unit.slug", "valid_from", "valid_to"],
+    "training": ["unit.slug", "category", "staff", "trained", "counted", "source"],
+    "activities": ["id", "title", "date", "unit.slug", "task.slug", "kind", "audience", "items"],
+    "products": [
+        "id",
+        "external_id",
+        "title",
+        "language",
+        "unit.slug",
+        "task.slug",
+        "format.slug",
+        "first_published",
+    ],
+    "items": ["id", "detected_on", "platform", "detected_by.slug", "status", "handled_on", "days_to_handle"],
+}
+
+
+class IndicatorRecordsView(ReportView):
+    """The records behind one number of the indicators page (CSV/XLSX with ?export=)."""
+
+    page_title = _("Bản ghi của chỉ tiêu")
+    header_icon = "list-ul"
+    template_name = "monitoring/indicator_records.html"
+    results_template_name = "monitoring/indicator_records_results.html"
+    index_url_name = "monitoring:indicator_records"
+    index_results_url_name = "monitoring:indicator_records_results"
+    paginate_by = 100
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            return forbidden()
+        _form, self.scope = scope_from(request)
+        self.code, self.which = request.GET.get("target"), request.GET.get("which", "numerator")
+        if self.scope is None:
+            return HttpResponseBadRequest(_("Tham số không hợp lệ."))
+        try:
+            self.kind, self.rows = records(self.scope, self.code, self.which, request.GET.get("key"))
+        except UnknownRecords:
+            return HttpResponseBadRequest(_("Tham số không hợp lệ."))
+        permission = RECORD_PERMISSIONS.get(self.kind)
+        if permission and not request.user.has_perm(permission):
+            return forbidden()
+        self.list_export = COLUMNS[self.kind]
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.rows
+
+    def get_filename(self):
+        return f"chi-tieu-{self.code}-{self.which}"
+
+    def preprocess_field_value(self, field, value, export_format):
+        return safe_row([super().preprocess_field_value(field, value, export_format)])[0]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            kind=self.kind,
+            code=self.code,
+            which=self.which,
+            columns=COLUMNS[self.kind],
+            back_url=reverse("monitoring:indicators") + "?" + urlencode(scope_params(self.scope)),
+            export_query=self.request.GET.urlencode(),
+        )
+        return context

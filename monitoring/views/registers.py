@@ -1,0 +1,207 @@
+"""The plan's registers in the admin, declared as Wagtail ModelViewSets grouped under "Kế hoạch".
+
+Every view of these viewsets goes through ``GuardedView``: a user with no permission on the
+register gets a real 403 (everywhere: listing, exports, forms, history, usage), and so does a
+request for a record of a unit the user does not work for, or for no record at all (a 404
+would be turned by the locale middleware into a redirect to /vi/admin/…). Exports pass every
+cell through ``safe_cell``.
+"""
+
+import django_filters
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from monitoring.models import Activity, Agency, MisinformationItem, StaffCount
+from monitoring.permissions import ANY_ACTION, forbidden, visible
+from products.spreadsheets import safe_cell
+
+
+class GuardedView:
+    """Mixed into every view of a ``GuardedViewSet`` (see the module docstring)."""
+
+    viewset = None
+
+    def dispatch(self, request, *args, **kwargs):
+        viewset = self.viewset
+        if not viewset.permission_policy.user_has_any_permission(request.user, ANY_ACTION):
+            return forbidden()
+        pk = kwargs.get("pk")
+        if pk is not None and not viewset.visible(request.user).filter(pk=unquote(str(pk))).exists():
+            return forbidden()  # another unit's record (or none): the same answer either way
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden()
+
+    def get_base_queryset(self):
+        return self.viewset.visible(self.request.user, super().get_base_queryset())
+
+    def preprocess_field_value(self, field, value, export_format):
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
+
+
+class GuardedViewSet(ModelViewSet):
+    scope_field = "unit"  # None: every record is visible to whoever has a permission on the register
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    def visible(self, user, queryset=None):
+        queryset = self.model._default_manager.all() if queryset is None else queryset
+        return visible(queryset, user, self.scope_field) if self.scope_field else queryset
+
+    def construct_view(self, view_class, **kwargs):
+        """Each view class of the viewset, guarded (one subclass per class and viewset)."""
+        guarded = type(f"Guarded{view_class.__name__}", (GuardedView, view_class), {"viewset": self})
+        return super().construct_view(guarded, **kwargs)
+
+
+class YearFilter(django_filters.NumberFilter):
+    def __init__(self, field_name="date", **kwargs):
+        super().__init__(field_name=field_name, lookup_expr="year", label=_("Năm"), **kwargs)
+
+
+class ActivityFilterSet(WagtailFilterSet):
+    year = YearFilter()
+
+    class Meta:
+        model = Activity
+        fields = ["unit", "task", "kind"]
+
+
+class ActivityViewSet(GuardedViewSet):
+    url_prefix = "plan/activities"
+    url_namespace = "plan_activities"
+    model = Activity
+    icon = "date"
+    menu_label = _("Hoạt động")
+    list_display = ["title", "date", "unit", "task", "kind", "audience"]
+    filterset_class = ActivityFilterSet
+    search_fields = ["title", "place", "description"]
+    list_export = [
+        "id",
+        "external_id",
+        "unit.slug",
+        "task.slug",
+        "kind",
+        "title",
+        "date",
+        "end_date",
+        "place",
+        "audience",
+        "items",
+        "participants_total",
+    ]
+    export_heading_overrides = {"unit.slug": "unit", "task.slug": "task"}
+    export_filename = "hoat-dong"
+
+
+class StaffCountFilterSet(WagtailFilterSet):
+    class Meta:
+        model = StaffCount
+        fields = ["unit", "year"]
+
+
+class StaffCountViewSet(GuardedViewSet):
+    url_prefix = "plan/staff"
+    url_namespace = "plan_staff"
+    model = StaffCount
+    icon = "group"
+    menu_label = _("Cán bộ và tập huấn")
+    list_display = ["unit", "year", "hr_staff", "info_staff", "press_staff", "officials_staff"]
+    filterset_class = StaffCountFilterSet
+    list_export = [
+        "unit.slug",
+        "year",
+        *(f"{c}_{k}" for c in ("hr", "info", "press", "officials") for k in ("staff", "trained")),
+    ]
+    export_filename = "can-bo-tap-huan"
+
+
+class AgencyViewSet(GuardedViewSet):
+    url_prefix = "plan/agencies"
+    url_namespace = "plan_agencies"
+    model = Agency
+    scope_field = None
+    icon = "site"
+    menu_label = _("Cơ quan, người phát ngôn")
+    list_display = ["name", "unit", "valid_from", "valid_to"]
+    search_fields = ["name"]
+    list_export = ["id", "name", "unit.slug", "valid_from", "valid_to"]
+    export_filename = "co-quan"
+
+
+class MisinformationFilterSet(WagtailFilterSet):
+    year = YearFilter(field_name="detected_on")
+
+    class Meta:
+        model = MisinformationItem
+        fields = ["detected_by", "platform", "status", "topic"]
+
+
+class MisinformationViewSet(GuardedViewSet):
+    """Restricted (monitoring/models/misinformation.py): no chooser, no reference index, no copy."""
+
+    model = MisinformationItem
+    url_prefix = "plan/misinformation"
+    url_namespace = "plan_misinformation"
+    scope_field = None
+    add_to_reference_index = False
+    icon = "warning"
+    menu_label = _("Tin giả, tin xấu độc")
+    list_display = ["detected_on", "platform", "summary", "detected_by", "status", "handled_on"]
+    filterset_class = MisinformationFilterSet
+    search_fields = ["summary", "url"]
+    list_export = [
+        "id",
+        "detected_on",
+        "platform",
+        "url",
+        "topic.slug",
+        "summary",
+        "detected_by.slug",
+        "status",
+        "handled_on",
+        "days_to_handle",
+    ]
+    export_filename = "tin-gia"
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("screenshot/<str:pk>/", self.screenshot_view, name="screenshot"),
+        ]
+
+    @property
+    def screenshot_view(self):
+        return self.construct_view(ScreenshotView)
+
+
+class ScreenshotView(generic.InspectView):
+    """The screenshot, from private storage, to users who may view the item."""
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.has_perm("monitoring.view_misinformationitem"):
+            return forbidden()
+        item = get_object_or_404(MisinformationItem, pk=unquote(str(kwargs["pk"])))
+        if not item.screenshot:
+            raise Http404
+        response = FileResponse(item.screenshot.open("rb"))
+        response["Content-Disposition"] = "inline"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class PlanViewSetGroup(ViewSetGroup):
+    menu_label = _("Kế hoạch")
+    menu_icon = "tasks"
+    menu_order = 250
+    items = (ActivityViewSet, StaffCountViewSet, AgencyViewSet, MisinformationViewSet)

@@ -1,0 +1,39 @@
+"""Admin registration: the registers (one menu group), the plan's pages (admin_urls), the reports menu."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from monitoring import admin_urls
+from monitoring.views.registers import PlanViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_plan_registers():
+    return PlanViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_plan_urls():
+    return [path("plan/", include(admin_urls, namespace="monitoring"))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_reports_menu_item")
+def register_indicators_menu_item():
+    return PermissionMenuItem(
+        _("Các chỉ tiêu của Kế hoạch"),
+        reverse("monitoring:indicators"),
+        icon_name="tasks",
+        order=51,
+        permission="audit.view_audit",
+    )

@@ -25,6 +25,7 @@ from monitoring.figures.targets import STATUS_LABELS, all_targets
 from monitoring.permissions import forbidden
 from monitoring.reporting.annual import AUDIT_KEYS
 from monitoring.reporting.tables import TARGET_ORDER, percent, target_label
+from monitoring.views.exports import SafeExportMixin
 from products.spreadsheets import safe_row
 
 PERMISSION = "audit.view_audit"
@@ -108,10 +109,11 @@ def indicators_page(request):
 
 
 def export_rows(scope):
-    yield ["target", "unit", "numerator", "denominator", "share", "target_value", "status"]
+    yield ["target", "level", "unit", "numerator", "denominator", "share", "target_value", "status"]
     for code, _definition, data in figures(scope):
         yield [
             code,
+            "total",
             "",
             data["numerator"],
             data["denominator"],
@@ -120,7 +122,7 @@ def export_rows(scope):
             data["status"],
         ]
         for row in data["by_unit"]:
-            yield [code, row["key"], row["numerator"], row["denominator"], row.get("share"), "", ""]
+            yield [code, "unit", row["key"], row["numerator"], row["denominator"], row.get("share"), "", ""]
 
 
 def indicators_export(request):
@@ -167,7 +169,7 @@ COLUMNS = {
 }
 
 
-class IndicatorRecordsView(ReportView):
+class IndicatorRecordsView(SafeExportMixin, ReportView):
     """The records behind one number of the indicators page (CSV/XLSX with ?export=)."""
 
     page_title = _("Bản ghi của chỉ tiêu")
@@ -200,9 +202,6 @@ class IndicatorRecordsView(ReportView):
 
     def get_filename(self):
         return f"chi-tieu-{self.code}-{self.which}"
-
-    def preprocess_field_value(self, field, value, export_format):
-        return safe_row([super().preprocess_field_value(field, value, export_format)])[0]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

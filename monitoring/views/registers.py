@@ -21,10 +21,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from monitoring.models import Activity, Agency, MisinformationItem, StaffCount
 from monitoring.permissions import ANY_ACTION, forbidden, visible
-from products.spreadsheets import safe_cell
+from monitoring.views.exports import SafeExportMixin
 
 
-class GuardedView:
+class GuardedView(SafeExportMixin):
     """Mixed into every view of a ``GuardedViewSet`` (see the module docstring)."""
 
     viewset = None
@@ -43,9 +43,6 @@ class GuardedView:
 
     def get_base_queryset(self):
         return self.viewset.visible(self.request.user, super().get_base_queryset())
-
-    def preprocess_field_value(self, field, value, export_format):
-        return safe_cell(super().preprocess_field_value(field, value, export_format))
 
 
 class GuardedViewSet(ModelViewSet):

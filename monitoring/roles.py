@@ -36,7 +36,6 @@ ROLE_PERMISSIONS = {
         *(f"monitoring.view_{model}" for model in (*DATA_MODELS, "agency")),
         "monitoring.add_agency",
         "monitoring.change_agency",
-        "monitoring.change_unitreport",
         "monitoring.review_unitreport",
         "audit.view_audit",
     ],

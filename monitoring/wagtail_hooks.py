@@ -4,9 +4,23 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSetGroup
 
 from monitoring import admin_urls
-from monitoring.views.registers import PlanViewSetGroup
+from monitoring.views.registers import (
+    ActivityViewSet,
+    AgencyViewSet,
+    MisinformationViewSet,
+    StaffCountViewSet,
+)
+from monitoring.views.reports import UnitReportViewSet
+
+
+class PlanViewSetGroup(ViewSetGroup):
+    menu_label = _("Kế hoạch")
+    menu_icon = "tasks"
+    menu_order = 250
+    items = (ActivityViewSet, StaffCountViewSet, AgencyViewSet, MisinformationViewSet, UnitReportViewSet)
 
 
 @hooks.register("register_admin_viewset")

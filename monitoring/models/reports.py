@@ -5,6 +5,10 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from monitoring.forms import UnitScopedForm
+from monitoring.models.targets import current_year
 
 DEADLINE_MONTH, DEADLINE_DAY = 11, 30  # plan section VI.2: "Hằng năm, định kỳ trước ngày 30/11"
 
@@ -31,7 +35,7 @@ class UnitReport(models.Model):
     unit = models.ForeignKey(
         "products.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
     )
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(_("năm"), default=current_year)
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
@@ -58,6 +62,24 @@ class UnitReport(models.Model):
     submitted_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True, editable=False)
     decided_at = models.DateTimeField(_("thời điểm tiếp nhận/trả lại"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("year")]),
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("difficulties"), FieldPanel("proposals")],
+            heading=_("Nội dung"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("place")]),
+                FieldPanel("superior"),
+                FieldRowPanel([FieldPanel("signer_title"), FieldPanel("signer_name")]),
+                FieldPanel("recipients"),
+            ],
+            heading=_("Thể thức văn bản (Nghị định 30/2020/NĐ-CP)"),
+        ),
+    ]
+    base_form_class = UnitScopedForm
 
     class Meta:
         ordering = ["-year", "unit__sort_order"]

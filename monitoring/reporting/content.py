@@ -104,15 +104,15 @@ def products_by_task(scope, limit):
     return result
 
 
-def gather(scope, report=None, product_limit=50, unit_reports=(), frozen=False):
+def gather(scope, report=None, product_limit=50, unit_reports=(), frozen=False, data=None):
     """The content of a report on ``scope``; ``report`` (a UnitReport) supplies the narrative.
 
     ``frozen``: show the figures the unit submitted rather than today's (the admin's copy of a
-    submitted report).
+    submitted report); ``data``: figures computed elsewhere (the consolidated report).
     """
-    data, targets = build(scope)
-    if frozen and report is not None and report.figures:
-        data = report.figures
+    computed, targets = build(scope)
+    if data is None:
+        data = report.figures if frozen and report is not None and report.figures else computed
     unit = Unit.objects.filter(slug=scope.unit).first() if scope.unit else None
     listed = products_by_task(scope, product_limit)
     acts = {}

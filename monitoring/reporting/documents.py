@@ -9,10 +9,11 @@ CONTENT_TYPES = {
 }
 
 
-def render(scope, fmt, report=None, unit_reports=(), frozen=False):
-    """``report``: the unit's UnitReport (narrative; its submitted figures when ``frozen``)."""
+def render(scope, fmt, report=None, unit_reports=(), frozen=False, data=None):
+    """``report``: the unit's UnitReport (narrative; its submitted figures when ``frozen``);
+    ``data``: figures computed elsewhere (the consolidated report)."""
     if fmt == "docx":
-        return word.render(gather(scope, report, 50, unit_reports, frozen))
+        return word.render(gather(scope, report, 50, unit_reports, frozen, data))
     if fmt == "xlsx":
-        return workbook.render(gather(scope, report, None, unit_reports, frozen))
+        return workbook.render(gather(scope, report, None, unit_reports, frozen, data))
     raise ValueError(f"unknown format {fmt!r}")

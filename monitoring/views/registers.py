@@ -16,7 +16,6 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from monitoring.models import Activity, Agency, MisinformationItem, StaffCount
@@ -195,10 +194,3 @@ class ScreenshotView(generic.InspectView):
         response["Content-Disposition"] = "inline"
         response["Cache-Control"] = "private, no-store"
         return response
-
-
-class PlanViewSetGroup(ViewSetGroup):
-    menu_label = _("Kế hoạch")
-    menu_icon = "tasks"
-    menu_order = 250
-    items = (ActivityViewSet, StaffCountViewSet, AgencyViewSet, MisinformationViewSet)

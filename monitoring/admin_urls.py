@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from monitoring.views import indicators, reports
+from monitoring.views import imports, indicators, reports
 
 app_name = "monitoring"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
         indicators.IndicatorRecordsView.as_view(results_only=True),
         name="indicator_records_results",
     ),
+    path("activities/import/", imports.import_view, name="import_activities"),
     path("reports/tracker/", reports.tracker_page, name="tracker"),
     path("reports/remind/", reports.remind_now, name="remind"),
     path("reports/consolidated/", reports.consolidated_report, name="consolidated"),

@@ -12,11 +12,13 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from monitoring.models import Activity, Agency, MisinformationItem, StaffCount
 from monitoring.permissions import ANY_ACTION, forbidden, visible
@@ -71,6 +73,19 @@ class ActivityFilterSet(WagtailFilterSet):
     class Meta:
         model = Activity
         fields = ["unit", "task", "kind"]
+
+
+class ActivityIndexView(generic.IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("monitoring.add_activity"):
+            buttons.append(
+                HeaderButton(
+                    _("Nhập từ tệp"), url=reverse("monitoring:import_activities"), icon_name="upload"
+                )
+            )
+        return buttons
 
 
 class ActivityViewSet(GuardedViewSet):

@@ -11,10 +11,12 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import HeaderButton
 
 from monitoring import cycle
 from monitoring.figures.scope import Scope
@@ -141,6 +143,17 @@ class UnitReportFilterSet(WagtailFilterSet):
         fields = ["unit", "year", "status"]
 
 
+class ReportIndexView(generic.IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm(REVIEW):
+            buttons.append(
+                HeaderButton(_("Theo dõi, tổng hợp"), url=reverse("monitoring:tracker"), icon_name="tasks")
+            )
+        return buttons
+
+
 class UnitReportViewSet(GuardedViewSet):
     """Drafts are edited through the generic views; the cycle's steps are views of their own."""
 
@@ -161,6 +174,7 @@ class UnitReportViewSet(GuardedViewSet):
             path("document/<int:pk>/<str:fmt>/", self.construct_view(DocumentView), name="document"),
         ]
 
+    index_view_class = ReportIndexView
     add_view_class = DraftCreateView
     edit_view_class = DraftEditView
     inspect_view_class = ReportPageView

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("feeds/rss/", ProductFeed(), name="portal_feed_rss"),
     path("feeds/atom/", ProductAtomFeed(), name="portal_feed_atom"),
+    path("kich-ban/", include("monitoring.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

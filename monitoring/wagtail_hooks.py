@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets.button import Button
 
 from monitoring import admin_urls
 from monitoring.views.registers import (
@@ -14,6 +15,7 @@ from monitoring.views.registers import (
     StaffCountViewSet,
 )
 from monitoring.views.reports import UnitReportViewSet
+from products.models import ProductPage
 
 
 class PlanViewSetGroup(ViewSetGroup):
@@ -51,3 +53,12 @@ def register_indicators_menu_item():
         order=51,
         permission="audit.view_audit",
     )
+
+
+@hooks.register("register_page_header_buttons")
+def reading_script_button(page, user, view_name=None, next_url=None):
+    """ "Kịch bản đọc" (task 3.3) on every product's page header in the admin."""
+    if page.specific_class is ProductPage:
+        yield Button(
+            _("Kịch bản đọc"), reverse("scripts:page", args=[page.pk]), icon_name="doc-full", priority=90
+        )

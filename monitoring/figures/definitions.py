@@ -18,6 +18,7 @@ DEFINITIONS = {
     "1": Definition(
         _("Chỉ tiêu 1: cơ chế phát ngôn"),
         _(
+            # xgettext:no-python-format
             "100% cơ quan hành chính cấp tỉnh thực hiện cơ chế phát ngôn, cung cấp thông tin cho báo chí "
             "về công tác quyền con người theo quy định."
         ),
@@ -28,6 +29,7 @@ DEFINITIONS = {
     "2": Definition(
         _("Chỉ tiêu 2: tập huấn, cập nhật thông tin"),
         _(
+            # xgettext:no-python-format
             "Phấn đấu 100% cán bộ, công chức làm công tác quyền con người; 100% cán bộ công chức làm công "
             "tác quản lý thông tin, truyền thông; 100% nhân sự tham gia công tác thông tin đối ngoại của các "
             "cơ quan báo chí; 70% cán bộ chủ chốt của các tổ chức chính trị - xã hội cấp tỉnh được cập nhật "
@@ -40,6 +42,7 @@ DEFINITIONS = {
         ),
         _("Số cán bộ thuộc các đối tượng trên, theo số liệu của năm cuối kỳ"),
         _(
+            # xgettext:no-python-format
             "Mỗi đối tượng được so với chỉ tiêu riêng (100% hoặc 70%); "
             "chỉ tiêu đạt khi mọi đối tượng đều đạt."
         ),
@@ -71,6 +74,7 @@ DEFINITIONS = {
     "5a": Definition(
         _("Chỉ tiêu 5a: số hóa và phổ biến trên không gian mạng"),
         _(
+            # xgettext:no-python-format
             "Phấn đấu 100% nguồn dữ liệu và sản phẩm truyền thông về quyền con người được số hóa, kết nối và "
             "phổ biến trên không gian mạng để lan tỏa thông tin tích cực, nhân văn."
         ),
@@ -83,6 +87,7 @@ DEFINITIONS = {
     ),
     "5b": Definition(
         _("Chỉ tiêu 5b: phát hiện, xử lý tin giả, tin xấu độc"),
+        # xgettext:no-python-format
         _("Phát hiện, xử lý 90% tin giả, tin xấu độc xâm hại quyền con người trên không gian mạng."),
         _("Số tin phát hiện trong kỳ đã xử lý xong đến ngày cuối kỳ"),
         _("Số tin giả, tin xấu độc phát hiện trong kỳ"),

@@ -1,71 +1,84 @@
 """Inline SVG charts for the audit page: no JavaScript, no CDN."""
 
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 
 def _pct(value):
     return f"{value * 100:.1f} %"
 
 
-def share_by_year(points, target, width=560, height=220):
-    """Bars of the share per year with the target band shaded. ``points``: [(year, share, total)]."""
-    pad, top = 36, 10
-    plot_h = height - pad - top
-    scale = max(0.4, max((s for _, s, _ in points), default=0), target.max * 1.5)
-    step = (width - pad) / max(len(points), 1)
-
-    def y(value):
-        return round(top + plot_h * (1 - min(value, scale) / scale), 1)
-
-    band = format_html(
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="#2e7d32" fill-opacity="0.15"/>'
-        '<text x="{}" y="{}" font-size="10" fill="#2e7d32">{}–{}</text>',
-        pad,
-        y(target.max),
-        width - pad,
-        round(y(target.min) - y(target.max), 1),
-        width - 70,
-        y(target.max) - 2,
-        _pct(target.min),
-        _pct(target.max),
-    )
-    bars = format_html_join(
-        "",
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="#7a1020">'
-        "<title>{}: {} ({} sp)</title></rect>"
-        '<text x="{}" y="{}" font-size="11" text-anchor="middle">{}</text>'
-        '<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
-        (
-            (
-                round(pad + i * step + step * 0.2, 1),
-                y(share),
-                round(step * 0.6, 1),
-                round(top + plot_h - y(share), 1),
-                year,
-                _pct(share),
-                total,
-                round(pad + i * step + step / 2, 1),
-                height - pad + 14,
-                year,
-                round(pad + i * step + step / 2, 1),
-                y(share) - 3,
-                _pct(share) if total else "–",
-            )
-            for i, (year, share, total) in enumerate(points)
-        ),
-    )
+def _svg(width, height, *parts):
     return format_html(
-        '<svg role="img" viewBox="0 0 {} {}" width="100%" class="audit-chart">{}{}'
-        '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333"/></svg>',
-        width,
-        height,
-        band,
-        bars,
-        pad,
-        top + plot_h,
-        width,
-        top + plot_h,
+        '<svg role="img" viewBox="0 0 {w} {h}" width="100%" class="audit-chart">{body}</svg>',
+        w=width,
+        h=height,
+        body=mark_safe("".join(str(part) for part in parts)),  # noqa: S308 - parts built by format_html
     )
+
+
+class YearChart:
+    """Bars of the share per year with the target band shaded."""
+
+    pad, top = 36, 10
+
+    def __init__(self, points, target, width=560, height=220):
+        self.points, self.target, self.width, self.height = points, target, width, height
+        self.plot_h = height - self.pad - self.top
+        self.scale = max(0.4, max((share for _, share, _ in points), default=0), target.max * 1.5)
+        self.step = (width - self.pad) / max(len(points), 1)
+
+    def y(self, value):
+        return round(self.top + self.plot_h * (1 - min(value, self.scale) / self.scale), 1)
+
+    def band(self):
+        return format_html(
+            '<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="#2e7d32" fill-opacity="0.15"/>'
+            '<text x="{tx}" y="{ty}" font-size="10" fill="#2e7d32">{low}–{high}</text>',
+            x=self.pad,
+            y=self.y(self.target.max),
+            w=self.width - self.pad,
+            h=round(self.y(self.target.min) - self.y(self.target.max), 1),
+            tx=self.width - 70,
+            ty=self.y(self.target.max) - 2,
+            low=_pct(self.target.min),
+            high=_pct(self.target.max),
+        )
+
+    def bar(self, index, year, share, total):
+        centre = round(self.pad + index * self.step + self.step / 2, 1)
+        return format_html(
+            '<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="#7a1020">'
+            "<title>{year}: {pct} ({total} sp)</title></rect>"
+            '<text x="{c}" y="{label_y}" font-size="11" text-anchor="middle">{year}</text>'
+            '<text x="{c}" y="{value_y}" font-size="10" text-anchor="middle">{value}</text>',
+            x=round(self.pad + index * self.step + self.step * 0.2, 1),
+            y=self.y(share),
+            w=round(self.step * 0.6, 1),
+            h=round(self.top + self.plot_h - self.y(share), 1),
+            year=year,
+            pct=_pct(share),
+            total=total,
+            c=centre,
+            label_y=self.height - self.pad + 14,
+            value_y=self.y(share) - 3,
+            value=_pct(share) if total else "–",
+        )
+
+    def render(self):
+        axis = format_html(
+            '<line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="#333"/>',
+            x1=self.pad,
+            x2=self.width,
+            y=self.top + self.plot_h,
+        )
+        bars = (self.bar(i, year, share, total) for i, (year, share, total) in enumerate(self.points))
+        return _svg(self.width, self.height, self.band(), *bars, axis)
+
+
+def share_by_year(points, target, width=560, height=220):
+    """``points``: [(year, share, total)]."""
+    return YearChart(points, target, width, height).render()
 
 
 def share_by_unit(rows, target, width=560, row_h=18):
@@ -78,10 +91,10 @@ def share_by_unit(rows, target, width=560, row_h=18):
         return round(label_w + plot_w * min(value, scale) / scale, 1)
 
     band = format_html(
-        '<rect x="{}" y="0" width="{}" height="{}" fill="#2e7d32" fill-opacity="0.15"/>',
-        x(target.min),
-        round(x(target.max) - x(target.min), 1),
-        height,
+        '<rect x="{x}" y="0" width="{w}" height="{h}" fill="#2e7d32" fill-opacity="0.15"/>',
+        x=x(target.min),
+        w=round(x(target.max) - x(target.min), 1),
+        h=height,
     )
     bars = format_html_join(
         "",
@@ -105,10 +118,4 @@ def share_by_unit(rows, target, width=560, row_h=18):
             for i, row in enumerate(rows)
         ),
     )
-    return format_html(
-        '<svg role="img" viewBox="0 0 {} {}" width="100%" class="audit-chart">{}{}</svg>',
-        width,
-        height,
-        band,
-        bars,
-    )
+    return _svg(width, height, band, bars)

@@ -17,7 +17,7 @@ from audit import charts, exports
 from audit.drilldown import WHICH, drilldown_sql
 from audit.forms import YEARS, AuditFilterForm
 from audit.models import DigitalChannelChange
-from audit.share import BREAKDOWNS, STATUS_LABELS, Period, Query, compute
+from audit.share import BREAKDOWNS, STATUS_LABELS, Period, Query, compute, ratio
 from products import languages
 from products.models import Channel, ContentArea, Format, ProductPage, Unit
 from products.spreadsheets import safe_cell
@@ -64,23 +64,6 @@ def audit_page(request):
     report = result.as_json()
     query_string = _base_query_string(query)
     labels = _labels()
-    breakdowns = [
-        {
-            "dim": dim,
-            "title": BREAKDOWN_TITLES[dim],
-            "rows": [
-                {
-                    **row,
-                    "label": labels.get(dim, {}).get(row["key"], row["key"]),
-                    "total_url": _drill_url(query_string, dim=dim, key=row["key"], which="total"),
-                    "counted_url": _drill_url(query_string, dim=dim, key=row["key"], which="counted"),
-                }
-                for row in report["breakdowns"][dim]
-            ],
-        }
-        for dim in BREAKDOWNS
-    ]
-    years = [(y, compute(Query(Period.year(y), unit=query.unit, rollup=query.rollup))) for y in YEARS]
     unit_rows = [
         {**row, "label": labels["unit"].get(row["key"], row["key"])} for row in report["breakdowns"]["unit"]
     ]
@@ -89,10 +72,10 @@ def audit_page(request):
         "report": report,
         "result": result,
         "status_label": STATUS_LABELS[result.status],
-        "breakdowns": breakdowns,
+        "breakdowns": _breakdown_sections(report, labels, query_string),
         "digital_channel_names": [labels["channel"].get(s, s) for s in result.digital_channels],
         "changes": DigitalChannelChange.objects.select_related("channel", "user")[:10],
-        "year_chart": charts.share_by_year([(y, r.share, r.total) for y, r in years], result.target),
+        "year_chart": charts.share_by_year(year_points(query), result.target),
         "unit_chart": charts.share_by_unit(unit_rows, result.target),
         "overlaps": [
             {
@@ -110,6 +93,38 @@ def audit_page(request):
         "query_string": query_string,
     }
     return TemplateResponse(request, "audit/index.html", context)
+
+
+def _breakdown_sections(report, labels, query_string):
+    return [
+        {
+            "dim": dim,
+            "title": BREAKDOWN_TITLES[dim],
+            "rows": [
+                {
+                    **row,
+                    "label": labels.get(dim, {}).get(row["key"], row["key"]),
+                    "total_url": _drill_url(query_string, dim=dim, key=row["key"], which="total"),
+                    "counted_url": _drill_url(query_string, dim=dim, key=row["key"], which="counted"),
+                }
+                for row in report["breakdowns"][dim]
+            ],
+        }
+        for dim in BREAKDOWNS
+    ]
+
+
+def year_points(query):
+    """[(year, share, total)] for the plan's years, from one count over them all (its months)."""
+    plan = Period(Period.year(YEARS[0]).start, Period.year(YEARS[-1]).end)
+    months = compute(Query(plan, unit=query.unit, rollup=query.rollup)).breakdowns["month"]
+    totals = {year: [0, 0] for year in YEARS}
+    for row in months:
+        year = int(row["key"][:4])
+        if year in totals:
+            totals[year][0] += row["total"]
+            totals[year][1] += row["counted"]
+    return [(year, ratio(counted, total), total) for year, (total, counted) in totals.items()]
 
 
 PART_LABELS = {"ethnic": _("tiếng dân tộc"), "foreign": _("tiếng nước ngoài"), "digital": _("nền tảng số")}

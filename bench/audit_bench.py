@@ -67,6 +67,7 @@ def build(n):
 
     call_command("migrate", verbosity=0)
     call_command("seed_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("seed_monitoring", stdout=open(os.devnull, "w"))  # noqa: SIM115
     template = make_product(title="template", publications=[("print", datetime.date(2023, 1, 1))])
     pg = connection.vendor == "postgresql"
     series = (
@@ -174,6 +175,17 @@ def floor_sql():
     )
 
 
+def check_copies(sample):
+    """The generated rows' copies must equal what the tables say (products/audit_flags.py)."""
+    from products.audit_flags import stale_flag_ids
+    from products.models import ProductPage
+
+    ids = list(ProductPage.objects.order_by("?").values_list("pk", flat=True)[:sample])
+    stale = stale_flag_ids(ids)
+    if stale:
+        raise SystemExit(f"{len(stale)} of {len(ids)} sampled products have stale copies: {stale[:10]}")
+
+
 def timed(fn, repeat):
     fn()  # warm the caches once
     samples = []
@@ -194,6 +206,7 @@ def main():
     parser.add_argument("--postgres-url", default="postgres://ttnq:ttnq@127.0.0.1:5432/postgres")
     parser.add_argument("--bench-db", default="ttnq_bench_audit", help="PostgreSQL database to (re)create")
     parser.add_argument("--reuse", action="store_true", help="keep the database built by an earlier run")
+    parser.add_argument("--sample", type=int, default=2000, help="products whose copies are checked")
     args = parser.parse_args()
     configure(args)
     if not args.reuse:
@@ -202,11 +215,16 @@ def main():
     from django.db import connection
 
     from audit.share import Period, Query, compute
+    from monitoring.figures.scope import Scope
+    from monitoring.reporting.annual import plan_report
 
     period = Period.year(args.year)
 
     def audit():
         return compute(Query(period))
+
+    def report():
+        return plan_report(Scope(period))
 
     def floor():
         with connection.cursor() as cur:
@@ -214,16 +232,22 @@ def main():
             return cur.fetchall()
 
     result = audit()
+    check_copies(args.sample)
     a50, a95 = timed(audit, args.repeat)
+    r50, r95 = timed(report, args.repeat)
     f50, f95 = timed(floor, args.repeat)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"database: {connection.vendor}; products: {args.products:,}; year {args.year}: "
         f"{result.total:,} in period, {result.counted:,} counted ({result.share:.1%})"
     )
-    print(f"full audit (all breakdowns): p50 {a50:.1f} ms  p95 {a95:.1f} ms")
-    print(f"floor (bare GROUP BY unit):  p50 {f50:.1f} ms  p95 {f95:.1f} ms")
-    print(f"ratio audit/floor (p50): {a50 / f50:.2f}x; peak RSS {peak:.0f} MB (ru_maxrss)")
+    print(f"audit_share (all breakdowns): p50 {a50:.1f} ms  p95 {a95:.1f} ms  ({1000 / a50:.1f}/s)")
+    print(f"plan_report (JSON, all targets and tasks): p50 {r50:.1f} ms  p95 {r95:.1f} ms")
+    print(f"floor (bare GROUP BY unit, same rows):     p50 {f50:.1f} ms  p95 {f95:.1f} ms")
+    print(
+        f"ratio to the floor (p50): audit {a50 / f50:.2f}x, plan_report {r50 / f50:.2f}x; "
+        f"peak RSS {peak:.0f} MB (ru_maxrss)"
+    )
 
 
 if __name__ == "__main__":

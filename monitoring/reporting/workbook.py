@@ -7,6 +7,7 @@ Every text cell goes through ``products.spreadsheets.safe_cell``: a product titl
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -82,55 +83,58 @@ def _activity_rows(content):
                 ]
 
 
+SHEETS = (  # (title, headings, rows) after the information and targets sheets
+    (
+        gettext_lazy("Nhiệm vụ"),
+        (
+            gettext_lazy("Mã"),
+            gettext_lazy("Nhiệm vụ"),
+            gettext_lazy("Sản phẩm"),
+            gettext_lazy("Hoạt động"),
+            gettext_lazy("Theo loại hình"),
+            gettext_lazy("Theo kênh"),
+            gettext_lazy("Theo ngôn ngữ"),
+        ),
+        _task_rows,
+    ),
+    (
+        gettext_lazy("Sản phẩm"),
+        (
+            gettext_lazy("Nhiệm vụ"),
+            "id",
+            "external_id",
+            gettext_lazy("Tiêu đề"),
+            gettext_lazy("Ngôn ngữ"),
+            gettext_lazy("Loại hình"),
+            gettext_lazy("Ngày đăng đầu tiên"),
+        ),
+        _product_rows,
+    ),
+    (
+        gettext_lazy("Hoạt động"),
+        (
+            gettext_lazy("Nhiệm vụ"),
+            "id",
+            gettext_lazy("Đơn vị"),
+            gettext_lazy("Loại"),
+            gettext_lazy("Tên"),
+            gettext_lazy("Ngày"),
+            gettext_lazy("Địa điểm"),
+            gettext_lazy("Người tham dự"),
+            gettext_lazy("Số tác phẩm"),
+        ),
+        _activity_rows,
+    ),
+)
+
+
 def render(content):
     book = Workbook()
     _sheet(book, _("Thông tin"), [_("Mục"), _("Giá trị")], _info_rows(content), first=True)
     header, *rows = target_rows(content.data["targets"])
     _sheet(book, _("Chỉ tiêu"), header, rows)
-    _sheet(
-        book,
-        _("Nhiệm vụ"),
-        [
-            _("Mã"),
-            _("Nhiệm vụ"),
-            _("Sản phẩm"),
-            _("Hoạt động"),
-            _("Theo loại hình"),
-            _("Theo kênh"),
-            _("Theo ngôn ngữ"),
-        ],
-        _task_rows(content),
-    )
-    _sheet(
-        book,
-        _("Sản phẩm"),
-        [
-            _("Nhiệm vụ"),
-            "id",
-            "external_id",
-            _("Tiêu đề"),
-            _("Ngôn ngữ"),
-            _("Loại hình"),
-            _("Ngày đăng đầu tiên"),
-        ],
-        _product_rows(content),
-    )
-    _sheet(
-        book,
-        _("Hoạt động"),
-        [
-            _("Nhiệm vụ"),
-            "id",
-            _("Đơn vị"),
-            _("Loại"),
-            _("Tên"),
-            _("Ngày"),
-            _("Địa điểm"),
-            _("Người tham dự"),
-            _("Số tác phẩm"),
-        ],
-        _activity_rows(content),
-    )
+    for title, headings, rows_of in SHEETS:
+        _sheet(book, str(title), [str(heading) for heading in headings], rows_of(content))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -152,7 +152,9 @@ def build(n):
             f"FROM {product} p WHERE s % 3 = 0"
         )
         cur.execute(_fill_copies_sql(pg))
-        cur.execute("ANALYZE")
+        # PostgreSQL: VACUUM sets the visibility map, so the counts can be index-only scans,
+        # as they are on a database that autovacuum has visited.
+        cur.execute("VACUUM ANALYZE" if pg else "ANALYZE")
     print(f"generated {n:,} products in {time.perf_counter() - started:.1f} s")
 
 

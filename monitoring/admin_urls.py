@@ -8,6 +8,7 @@ app_name = "monitoring"
 urlpatterns = [
     path("indicators/", indicators.indicators_page, name="indicators"),
     path("indicators/export/", indicators.indicators_export, name="indicators_export"),
+    path("indicators/report/", indicators.plan_report_download, name="plan_report"),
     path("indicators/records/", indicators.IndicatorRecordsView.as_view(), name="indicator_records"),
     path(
         "indicators/records/results/",

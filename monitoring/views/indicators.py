@@ -8,6 +8,7 @@ misinformation register's view permission.
 import csv
 import datetime
 import io
+import json
 
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
@@ -23,7 +24,8 @@ from monitoring.figures.records import UnknownRecords, records
 from monitoring.figures.scope import Scope
 from monitoring.figures.targets import STATUS_LABELS, all_targets
 from monitoring.permissions import forbidden
-from monitoring.reporting.annual import AUDIT_KEYS
+from monitoring.reporting import documents
+from monitoring.reporting.annual import AUDIT_KEYS, plan_report
 from monitoring.reporting.tables import TARGET_ORDER, percent, target_label
 from monitoring.views.exports import SafeExportMixin
 from products.spreadsheets import safe_row
@@ -104,6 +106,10 @@ def indicators_page(request):
         "targets": figures(scope),
         "export_csv": reverse("monitoring:indicators_export") + f"?{params}&format=csv",
         "export_xlsx": reverse("monitoring:indicators_export") + f"?{params}&format=xlsx",
+        "report_urls": {
+            fmt: reverse("monitoring:plan_report") + f"?{params}&format={fmt}"
+            for fmt in ("docx", "xlsx", "json")
+        },
     }
     return TemplateResponse(request, "monitoring/indicators.html", context)
 
@@ -147,6 +153,24 @@ def indicators_export(request):
         response = HttpResponse(
             out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def plan_report_download(request):
+    """The annual report (``plan_report``) for the page's period and unit: JSON, Word or Excel."""
+    if not request.user.has_perm(PERMISSION):
+        return forbidden()
+    _form, scope = scope_from(request)
+    fmt = request.GET.get("format", "docx")
+    if scope is None or fmt not in ("json", *documents.CONTENT_TYPES):
+        return HttpResponseBadRequest(_("Tham số không hợp lệ."))
+    if fmt == "json":
+        body, content_type = json.dumps(plan_report(scope), ensure_ascii=False, indent=2), "application/json"
+    else:
+        body, content_type = documents.render(scope, fmt), documents.CONTENT_TYPES[fmt]
+    response = HttpResponse(body, content_type=content_type)
+    name = f"bao-cao-ke-hoach_{scope.unit or 'toan-tinh'}_{scope.period.start}_{scope.period.end}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -119,3 +119,24 @@ def test_vietnamese_date_has_the_decree_leading_zeros():
 
     assert vietnamese_date(datetime.date(2024, 2, 5)) == "ngày 05 tháng 02 năm 2024"
     assert vietnamese_date(datetime.date(2024, 11, 25)) == "ngày 25 tháng 11 năm 2024"
+
+
+def test_the_same_report_in_the_admin(as_user, plan_year):
+    import json as json_
+
+    from django.urls import reverse
+
+    from monitoring.reporting.annual import plan_report
+
+    client = as_user("auditor")
+    url = reverse("monitoring:plan_report")
+    response = client.get(url, {"year": 2024, "unit": "bao-kon-tum", "format": "json"})
+    assert json_.loads(response.content) == json_.loads(
+        json_.dumps(plan_report(Scope.year(2024, unit="bao-kon-tum")))
+    )
+    docx = client.get(url, {"year": 2024, "format": "docx"})
+    assert "Kính gửi: Sở Thông tin và Truyền thông." in "\n".join(
+        paragraphs(Document(io.BytesIO(docx.content)))
+    )
+    assert client.get(url, {"year": 2024, "format": "pdf"}).status_code == 400
+    assert as_user("editor").get(url, {"year": 2024, "format": "docx"}).status_code == 403

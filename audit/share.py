@@ -139,28 +139,28 @@ def compute(query, target=None, online_ids=()):
 
 
 def _fill(result, grouped):
-    parts = {"ethnic": 0, "foreign": 0, "digital": 0}
-    overlaps = {}
+    """Headline, parts and exact overlaps from the (task, format, language) groups."""
+    parts, overlaps = {"ethnic": 0, "foreign": 0, "digital": 0}, {}
     for row in grouped["task_format_language"]:
-        result.total += row["total"]
-        result.counted += row["counted"]
-        result.digitised += row["total"] if row["digitised"] else 0
-        category = languages.category(row["language"]) if row["language"] in languages.BY_CODE else None
-        flags = tuple(
-            name
-            for name, on in (
-                ("ethnic", category == languages.ETHNIC),
-                ("foreign", category == languages.FOREIGN),
-                ("digital", bool(row["digital"])),
-            )
-            if on
-        )
-        for name in flags:
-            parts[name] += row["total"]
-        if flags:
-            overlaps["+".join(flags)] = overlaps.get("+".join(flags), 0) + row["total"]
-    result.parts, result.overlaps = parts, overlaps
+        result.total += row.total
+        result.counted += row.counted
+        result.digitised += row.digitised_count
+        category = languages.category(row.language) if row.language in languages.BY_CODE else None
+        own = {languages.ETHNIC: "ethnic", languages.FOREIGN: "foreign"}.get(category)
+        parts["digital"] += row.digital_count
+        if own:
+            parts[own] += row.total
+            _add(overlaps, own, row.total - row.digital_count)
+            _add(overlaps, f"{own}+digital", row.digital_count)
+        else:
+            _add(overlaps, "digital", row.digital_count)
+    result.parts = parts
+    result.overlaps = {combo: count for combo, count in overlaps.items() if count}
     result.breakdowns = _breakdowns(grouped, result.query.rollup)
+
+
+def _add(counts, key, value):
+    counts[key] = counts.get(key, 0) + value
 
 
 def _breakdowns(grouped, rollup):
@@ -178,14 +178,13 @@ def _breakdowns(grouped, rollup):
     by_place = grouped["unit_area_month"]
     by_kind = grouped["task_format_language"]
     raw = {
-        "unit": [(unit_key(r["unit_id"]), r["total"], r["counted"]) for r in by_place],
-        "area": [(names["area"].get(r["area_id"], ""), r["total"], r["counted"]) for r in by_place],
-        "month": [(r["month"], r["total"], r["counted"]) for r in by_place],
-        "language": [(r["language"], r["total"], r["counted"]) for r in by_kind],
-        "format": [(names["format"].get(r["format_id"], ""), r["total"], r["counted"]) for r in by_kind],
+        "unit": [(unit_key(r.unit_id), r.total, r.counted) for r in by_place],
+        "area": [(names["area"].get(r.area_id, ""), r.total, r.counted) for r in by_place],
+        "month": [(r.month, r.total, r.counted) for r in by_place],
+        "language": [(r.language, r.total, r.counted) for r in by_kind],
+        "format": [(names["format"].get(r.format_id, ""), r.total, r.counted) for r in by_kind],
         "channel": [
-            (names["channel"].get(ch, str(ch)), row["total"], row["counted"])
-            for ch, row in facts.channel_rows(grouped)
+            (names["channel"].get(ch, str(ch)), r.total, r.counted) for ch, r in facts.channel_rows(grouped)
         ],
     }
     return {dim: _merged(raw[dim]) for dim in BREAKDOWNS}

@@ -214,7 +214,7 @@ def target_4_and_5a(scope):
     """The audit for the scope (target 4 as ``audit_share`` gives it) and target 5a from the same counts."""
     result = compute(scope.audit_query(), online_ids=scope.online_channel_ids)
     by_place = result.grouped["unit_area_month"]
-    both = sum(row["digitised_online_count"] for row in by_place)
+    both = sum(row.digitised_online_count for row in by_place)
     target = float(scope.settings.target_5a)
     five_a = Indicator(
         "5a",
@@ -222,10 +222,10 @@ def target_4_and_5a(scope):
         result.total,
         target,
         share_status(both, result.total, target),
-        _by_unit([(r["unit_id"], r["digitised_online_count"], r["total"]) for r in by_place], scope.rollup),
+        _by_unit([(r.unit_id, r.digitised_online_count, r.total) for r in by_place], scope.rollup),
         {
-            "digitised": sum(row["digitised_count"] for row in by_place),
-            "online": sum(row["online_count"] for row in by_place),
+            "digitised": sum(row.digitised_count for row in by_place),
+            "online": sum(row.online_count for row in by_place),
         },
     )
     return result, five_a

@@ -19,23 +19,23 @@ def task_counts(scope, grouped):
     result = {slug: _empty() for slug in tasks.values()}
 
     for row in grouped["task_format_language"]:
-        if row["task_id"] not in tasks:
+        if row.task_id not in tasks:
             continue
-        entry = result[tasks[row["task_id"]]]
-        entry["products"] += row["total"]
-        _add(entry["by_format"], formats.get(row["format_id"], ""), row["total"])
-        _add(entry["by_language"], row["language"], row["total"])
+        entry = result[tasks[row.task_id]]
+        entry["products"] += row.total
+        _add(entry["by_format"], formats.get(row.format_id, ""), row.total)
+        _add(entry["by_language"], row.language, row.total)
     for channel_id, row in facts.channel_rows(grouped):
-        if row["task_id"] in tasks:
+        if row.task_id in tasks:
             _add(
-                result[tasks[row["task_id"]]]["by_channel"],
+                result[tasks[row.task_id]]["by_channel"],
                 channels.get(channel_id, str(channel_id)),
-                row["total"],
+                row.total,
             )
 
-    for row in activities(scope).values("task_id").annotate(n=Count("pk")):
-        if row["task_id"] in tasks:
-            result[tasks[row["task_id"]]]["activities"] = row["n"]
+    for task_id, count in activities(scope).values_list("task_id").annotate(n=Count("pk")):
+        if task_id in tasks:
+            result[tasks[task_id]]["activities"] = count
     for entry in result.values():
         for key in ("by_format", "by_channel", "by_language"):
             entry[key] = dict(sorted(entry[key].items(), key=lambda item: (-item[1], item[0])))
@@ -43,7 +43,7 @@ def task_counts(scope, grouped):
 
 
 def products_without_task(grouped):
-    return sum(row["total"] for row in grouped["task_format_language"] if row["task_id"] is None)
+    return sum(row.total for row in grouped["task_format_language"] if row.task_id is None)
 
 
 def activities(scope):

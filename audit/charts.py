@@ -2,15 +2,19 @@
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 
 def _pct(value):
     return f"{value * 100:.1f} %"
 
 
-def _svg(width, height, *parts):
+def _svg(width, height, label, *parts):
+    """An SVG image named by ``label`` (what a screen reader says instead of the drawing)."""
     return format_html(
-        '<svg role="img" viewBox="0 0 {w} {h}" width="100%" class="audit-chart">{body}</svg>',
+        '<svg role="img" aria-label="{label}" viewBox="0 0 {w} {h}" width="100%" class="audit-chart">'
+        "{body}</svg>",
+        label=label,
         w=width,
         h=height,
         body=mark_safe("".join(str(part) for part in parts)),  # noqa: S308 - parts built by format_html
@@ -73,7 +77,23 @@ class YearChart:
             y=self.top + self.plot_h,
         )
         bars = (self.bar(i, year, share, total) for i, (year, share, total) in enumerate(self.points))
-        return _svg(self.width, self.height, self.band(), *bars, axis)
+        return _svg(self.width, self.height, self.label(), self.band(), *bars, axis)
+
+    def label(self):
+        values = "; ".join(
+            f"{year}: {_pct(share)} ({total})" if total else f"{year}: –"
+            for year, share, total in self.points
+        )
+        return _label(_("Tỷ lệ theo năm"), self.target, values)
+
+
+def _label(title, target, values):
+    return _("%(title)s, mục tiêu %(low)s–%(high)s (số sản phẩm trong ngoặc): %(values)s") % {
+        "title": title,
+        "low": _pct(target.min),
+        "high": _pct(target.max),
+        "values": values or _("không có sản phẩm"),
+    }
 
 
 def share_by_year(points, target, width=560, height=220):
@@ -118,4 +138,5 @@ def share_by_unit(rows, target, width=560, row_h=18):
             for i, row in enumerate(rows)
         ),
     )
-    return _svg(width, height, band, bars)
+    values = "; ".join(f"{row['label']}: {_pct(row['share'])} ({row['total']})" for row in rows)
+    return _svg(width, height, _label(_("Tỷ lệ theo đơn vị"), target, values), band, bars)

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -167,3 +168,25 @@ def test_menu_link_without_parameters_opens_the_current_year(auditor, registers)
     assert response.status_code == 200
     year = dt.date.today().year
     assert response.context["report"]["period"] == {"start": f"{year}-01-01", "end": f"{year}-12-31"}
+
+
+def test_page_passes_the_axe_findings(auditor, products):
+    """axe: every header cell has text (visually hidden is fine); every chart is a named image."""
+    html = auditor.get(reverse("audit:index"), {"year": 2024}).content.decode()
+    headers = re.findall(r"<th\b[^>]*>(.*?)</th>", html, flags=re.S)
+    assert headers and all(re.sub(r"<[^>]+>", "", cell).strip() for cell in headers), headers
+    svgs = re.findall(r"<svg\b[^>]*>", html)
+    assert all('aria-hidden="true"' in tag or 'role="img"' in tag for tag in svgs), svgs
+    charts = [tag for tag in svgs if 'aria-hidden="true"' not in tag]
+    assert len(charts) == 2
+    labels = [re.search(r'aria-label="([^"]+)"', tag).group(1) for tag in charts]
+    assert "2024: 80.0 %" in labels[0] and "2028" in labels[0]  # the year chart, every plan year
+    assert "Sở Thông tin và Truyền thông: 100.0 %" in labels[1], labels[1]  # the unit chart
+
+
+def test_menu_link_answers_200(auditor, registers):
+    """The URL the admin menu actually carries (not a reverse() of our own) opens the page."""
+    home = auditor.get(reverse("wagtailadmin_home")).content.decode()
+    audit_url = reverse("audit:index")
+    assert re.search(rf'"url": "{re.escape(audit_url)}"|href="{re.escape(audit_url)}"', home)
+    assert auditor.get(audit_url).status_code == 200

@@ -75,6 +75,31 @@ def test_outsiders_find_nothing_in_search_usage_history_and_indicator_records(as
         reverse("monitoring:indicator_records"), {"year": 2024, "target": "5b", "which": "denominator"}
     )
     assert records.status_code == 403
+    for name in ("monitoring:indicator_records", "monitoring:indicator_records_results"):
+        for export in ("", "csv", "xlsx"):
+            params = {"year": 2024, "target": "5b", "which": "denominator", "export": export}
+            response = client.get(reverse(name), params)
+            assert response.status_code == 403, (role, name, export)
+
+
+@pytest.mark.parametrize("role", (None, "reporter", "editor"))
+def test_the_public_apis_carry_nothing_of_the_register(client, as_user, item, plan_year, role):
+    """The rebuttal product is public; the item it rebuts, its summary and URL are not."""
+    if role:
+        client = as_user(role)
+    product = plan_year.products["p1"]
+    for url in (
+        reverse("wagtailapi:products:detail", args=[product.pk]) + "?fields=*",
+        reverse("wagtailapi:products:listing") + "?fields=*&limit=100",
+        reverse("wagtailapi:pages:detail", args=[product.pk]) + "?fields=*",
+        reverse("search_api") + "?q=xuyên+tạc",
+    ):
+        response = client.get(url)
+        assert response.status_code in (200, 400, 404), (url, response.status_code)
+        assert "xuyên tạc bí mật".encode() not in response.content, url
+        assert item.url.encode() not in response.content, url
+    detail = client.get(reverse("wagtailapi:products:detail", args=[product.pk]) + "?fields=*")
+    assert detail.status_code == 200 and detail.json()["title"] == product.title  # the API does answer
 
 
 @pytest.mark.parametrize("role", ALLOWED)

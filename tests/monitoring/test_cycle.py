@@ -60,7 +60,12 @@ def test_the_whole_cycle_through_the_admin(as_user, plan_year):
     report.refresh_from_db()
     assert report.status == ReportStatus.RETURNED and report.return_comment == "Bổ sung số liệu tập huấn."
 
+    tracker = department.get(reverse("monitoring:tracker"), {"year": 2024}).content.decode()
+    assert 'data-unit="bao-kon-tum" data-status="returned"' in tracker
+
     reporter = as_user("reporter")
+    returned = reporter.get(reverse("plan_reports:inspect", args=[report.pk]))
+    assert "Bổ sung số liệu tập huấn." in returned.content.decode() and returned.context["can_submit"]
     edit = reporter.post(
         reverse("plan_reports:edit", args=[report.pk]),
         {
@@ -78,6 +83,8 @@ def test_the_whole_cycle_through_the_admin(as_user, plan_year):
     department.post(url, {"action": "accept"})
     report.refresh_from_db()
     assert report.status == ReportStatus.ACCEPTED and report.difficulties == "Đã bổ sung."
+    tracker = department.get(reverse("monitoring:tracker"), {"year": 2024}).content.decode()
+    assert 'data-unit="bao-kon-tum" data-status="accepted"' in tracker
     assert list(report.events.values_list("action", flat=True)) == [
         ReportEvent.Action.CREATED,
         ReportEvent.Action.SUBMITTED,
@@ -164,3 +171,21 @@ def test_reminders_by_command_and_from_the_tracker(as_user, people, plan_year):
     sent_today = ReminderSent.objects.filter(sent_on=today, year=2024)
     assert [r.unit.slug for r in sent_today] == ["dai-ptth-kon-tum"]
     assert as_user("reporter").post(reverse("monitoring:remind"), {"year": 2024}).status_code == 403
+
+
+def test_reminder_window_days_and_mail(people, plan_year, settings):
+    """N days before 30/11 (``--days``), Django's e-mail (locmem in tests), nothing to units that sent."""
+    assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
+    out = io.StringIO()
+    call_command("remind_plan_reports", "--year", "2024", "--days", "5", "--today", "2024-11-20", stdout=out)
+    assert mail.outbox == []  # 10 days before: outside a 5-day window
+    UnitReport.objects.create(
+        unit=Unit.objects.get(slug="dai-ptth-kon-tum"), year=2024, status=ReportStatus.ACCEPTED
+    )
+    call_command("remind_plan_reports", "--year", "2024", "--days", "5", "--today", "2024-11-26", stdout=out)
+    assert [m.to for m in mail.outbox] == [["reporter@example.org"]]
+    message = mail.outbox[0]
+    assert "Báo Kon Tum" in message.body and "30/11/2024" in message.body and "/admin/" in message.body
+    assert "bao-kon-tum: reporter@example.org" in out.getvalue()
+    call_command("remind_plan_reports", "--year", "2024", "--days", "5", "--today", "2024-12-01", stdout=out)
+    assert len(mail.outbox) == 1  # after the deadline: no more reminders

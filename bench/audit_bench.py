@@ -17,6 +17,14 @@ PostgreSQL 15 local), year 2025 = 16,790 / 166,805 products in the period:
   postgres  100,000: audit p50 156 ms, p95 258 ms; floor p50 19 ms; 8.4x  (target 150 ms: missed)
   postgres 1,000,000 (--repeat 7): audit p50 2,495 ms, p95 2,817 ms; floor p50 341 ms; 7.3x
     before GROUPING SETS; after it, audit p50 2,097 ms (target 1 s: missed)
+After the (task, format, language) set stopped grouping by the flags (summing them instead) and
+SQLite stopped materialising the row CTE, measured once more with the command at the top
+(sqlite, 100,000, default --repeat 15) on the same shared machine, load average ~8 (the
+process got 20 % of a CPU), year 2025 = 16,790 in period:
+  sqlite    100,000: audit p50 523 ms, p95 598 ms; plan_report p50 760 ms, p95 861 ms;
+    floor p50 36 ms; audit 14.6x, plan_report 21.2x; peak RSS 203 MB  (targets 150 ms, 3x: missed)
+  Side by side in one process on that database (old facts.count vs new, 9 runs each,
+  alternated twice): 210 → 179 ms and 334 → 283 ms, i.e. ~15 % less for the counting.
 The floor here is 3-8x the issue's (12 ms / 43 ms), so the machine is that much slower. Most
 of the audit is computing the flags (EXISTS over publications and attachments per product):
 1.3 s of the 2.1 s at 1,000,000; the breakdowns over the materialised flags cost the rest.

@@ -7,6 +7,7 @@ is a 404, whether it exists or not.
 
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from monitoring.scripts import script_for
 from products.models import ProductPage
@@ -37,7 +38,15 @@ def script_page(request, page_id):
 
 
 def script_text(request, page_id):
+    """The script as text; its first line, in brackets, is the reading time (a note, not read out)."""
     page = visible_version(request, page_id)
-    response = HttpResponse(script_for(page).text, content_type="text/plain; charset=utf-8")
+    script = script_for(page)
+    minutes, seconds = divmod(script.seconds, 60)
+    duration = _("Thời lượng đọc ước tính: %(minutes)s phút %(seconds)s giây") % {
+        "minutes": minutes,
+        "seconds": seconds,
+    }
+    body = f"[{duration}]\n\n{script.text}"
+    response = HttpResponse(body, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{page.slug or page.pk}.txt"'
     return response

@@ -35,7 +35,11 @@ def test_txt_is_plain_text_with_marks_kept(client, registers):
     page = product()
     response = client.get(reverse("scripts:text", args=[page.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "text/plain; charset=utf-8"
-    assert response.content.decode() == (
+    text = response.content.decode()
+    header, script = text.split("\n\n", 1)
+    seconds = reading_seconds(script, "vi")
+    assert header == f"[Thời lượng đọc ước tính: {seconds // 60} phút {seconds % 60} giây]" and seconds > 0
+    assert script == (
         "Bản tin Bơ̆n\n\nTin vắn cho đài xã.\n\nQuyền con người được bảo đảm.\n\n- Bơ̆n 'Bok\n\n- ư̆ ĕ\n\n"
         "Xem trang & đọc.\n\n«Mọi người sinh ra tự do» (UDHR)\n"
     )

@@ -40,7 +40,7 @@ def fill_copies(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('products', '0002_translation_permissions'),
+        ('products', '0003_desk_roles'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

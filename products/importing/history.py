@@ -67,30 +67,8 @@ def record_new_products(entries, *, user, source_name):
         return
     model = type(entries[0][0])
     content_type = ContentType.objects.get_for_model(model)
-    page_type = ContentType.objects.get_for_model(Page)
     now = entries[0][0].latest_revision_created_at
-    revisions = Revision.objects.bulk_create(
-        [
-            Revision(
-                content_type=content_type,
-                base_content_type=page_type,
-                object_id=str(product.pk),
-                object_str=product.title,
-                content=revision_content(product, children, m2m),
-                user=user,
-                created_at=now,
-            )
-            for product, _row, children, m2m in entries
-        ]
-    )
-    if any(revision.pk is None for revision in revisions):  # backends that do not return ids
-        ids = dict(
-            Revision.objects.filter(
-                base_content_type=page_type, object_id__in=[r.object_id for r in revisions]
-            ).values_list("object_id", "pk")
-        )
-        for revision in revisions:
-            revision.pk = ids[revision.object_id]
+    revisions = _create_revisions(entries, content_type, user, now)
     pages = []
     for (product, _row, _children, _m2m), revision in zip(entries, revisions, strict=True):
         product.latest_revision_id = revision.pk
@@ -118,6 +96,34 @@ def record_new_products(entries, *, user, source_name):
     products = [product for product, *_ in entries]
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(model, products)
+
+
+def _create_revisions(entries, content_type, user, now):
+    """One revision per product, in bulk; each with its id, also where the backend returns none."""
+    page_type = ContentType.objects.get_for_model(Page)
+    revisions = Revision.objects.bulk_create(
+        [
+            Revision(
+                content_type=content_type,
+                base_content_type=page_type,
+                object_id=str(product.pk),
+                object_str=product.title,
+                content=revision_content(product, children, m2m),
+                user=user,
+                created_at=now,
+            )
+            for product, _row, children, m2m in entries
+        ]
+    )
+    if any(revision.pk is None for revision in revisions):  # backends that do not return ids
+        ids = dict(
+            Revision.objects.filter(
+                base_content_type=page_type, object_id__in=[r.object_id for r in revisions]
+            ).values_list("object_id", "pk")
+        )
+        for revision in revisions:
+            revision.pk = ids[revision.object_id]
+    return revisions
 
 
 def log_import(page, *, user, source_name, row):

@@ -5,6 +5,7 @@ import os
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from tqdm import tqdm
 
 from products.importing.limits import max_bytes, too_large_message
 from products.importing.readers import FileReadError, count_rows, file_format, iter_rows
@@ -57,8 +58,6 @@ class ImportResult:
 def _bar(enabled, total, desc):
     if not enabled:
         return None
-    from tqdm import tqdm
-
     return tqdm(total=total, desc=desc, unit=_("dòng"), disable=None, dynamic_ncols=True)
 
 
@@ -81,18 +80,9 @@ def run_import(
     """
     rights = ImportRights(user)
     validator = Validator(files_dir=files_dir, rights=rights)
-    try:
-        file_format(path)
-        size = os.path.getsize(path)
-        if size > max_bytes():
-            return ImportResult(report=Report(fatal=too_large_message(size)), dry_run=dry_run)
-        total = count_rows(path) if progress else None
-    except FileReadError as error:
-        return ImportResult(report=Report(fatal=str(error)), dry_run=dry_run)
-    except OSError as error:
-        return ImportResult(
-            report=Report(fatal=_("Không mở được tệp: %(error)s") % {"error": error}), dry_run=dry_run
-        )
+    refused, total = _refusal(path, progress)
+    if refused is not None:
+        return ImportResult(report=refused, dry_run=dry_run)
     bar = _bar(progress, total, _("Kiểm tra"))
     try:
         report = validator.check_file(path, progress=bar)
@@ -102,7 +92,6 @@ def run_import(
     result = ImportResult(report=report, dry_run=dry_run)
     if report.fatal or dry_run or (report.error_count and not skip_invalid):
         return result
-
     writer = Writer(
         translation_map=report.translation_map,
         as_draft=as_draft,
@@ -111,23 +100,8 @@ def run_import(
         source_name=source_name or os.path.basename(str(path)),
     )
     bar = _bar(progress, report.valid_rows, _("Nhập"))
-    batch = []
     try:
-        for row_number, raw in iter_rows(path):
-            if row_number in report.invalid_rows:
-                continue
-            clean, errors = validator.clean(row_number, raw)
-            if clean is None:  # the file changed under us: stop rather than guess
-                raise RuntimeError(f"row {row_number} no longer validates: {errors}")
-            batch.append(clean)
-            if len(batch) >= batch_size:
-                result.page_ids.extend(writer.write_batch(batch))
-                if bar is not None:
-                    bar.update(len(batch))
-                batch = []
-        result.page_ids.extend(writer.write_batch(batch))
-        if bar is not None:
-            bar.update(len(batch))
+        result.page_ids.extend(_write(path, report, validator, writer, bar, batch_size))
     finally:
         if bar is not None:
             bar.close()
@@ -136,3 +110,38 @@ def run_import(
     result.index_seconds = writer.index_seconds
     result.skipped = len(report.invalid_rows)
     return result
+
+
+def _refusal(path, progress):
+    """(a Report saying why the whole file is refused, or None; its row count for the bar)."""
+    try:
+        file_format(path)
+        size = os.path.getsize(path)
+        if size > max_bytes():
+            return Report(fatal=too_large_message(size)), None
+        return None, count_rows(path) if progress else None
+    except FileReadError as error:
+        return Report(fatal=str(error)), None
+    except OSError as error:
+        return Report(fatal=_("Không mở được tệp: %(error)s") % {"error": error}), None
+
+
+def _write(path, report, validator, writer, bar, batch_size):
+    """Read the file again and write its valid rows in batches; the ids written."""
+    page_ids, batch = [], []
+    for row_number, raw in iter_rows(path):
+        if row_number in report.invalid_rows:
+            continue
+        clean, errors = validator.clean(row_number, raw)
+        if clean is None:  # the file changed under us: stop rather than guess
+            raise RuntimeError(f"row {row_number} no longer validates: {errors}")
+        batch.append(clean)
+        if len(batch) >= batch_size:
+            page_ids.extend(writer.write_batch(batch))
+            if bar is not None:
+                bar.update(len(batch))
+            batch = []
+    page_ids.extend(writer.write_batch(batch))
+    if bar is not None:
+        bar.update(len(batch))
+    return page_ids

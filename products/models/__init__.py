@@ -1,11 +1,6 @@
 from products.desk.models import DeskRole, UnitDesk
-from products.models.pages import (
-    ProductAttachment,
-    ProductIndexPage,
-    ProductPage,
-    ProductPublication,
-    UnitSectionPage,
-)
+from products.models.pages import ProductIndexPage, ProductPage, UnitSectionPage
+from products.models.publications import ProductAttachment, ProductPublication
 from products.models.registers import Channel, ContentArea, Format, PlanTask, Topic, Unit
 
 __all__ = [

@@ -6,12 +6,11 @@ import json
 from django.db.models import Count, Min, Prefetch
 
 from products.importing.columns import COLUMNS, flatten_row
+from products.models import ProductPage, ProductPublication
 from products.spreadsheets import safe_cell, safe_row
 
 
 def export_queryset(date_from=None, date_to=None):
-    from products.models import ProductPage, ProductPublication
-
     queryset = ProductPage.objects.live().select_related("area", "task", "format", "unit", "locale")
     if date_from:
         queryset = queryset.filter(first_published__gte=date_from)
@@ -31,8 +30,6 @@ def export_queryset(date_from=None, date_to=None):
 
 def _sources():
     """translation_key → external id of the group's first product (the one the others translate)."""
-    from products.models import ProductPage
-
     firsts = dict(
         ProductPage.objects.order_by()
         .values("translation_key")
@@ -102,7 +99,7 @@ def write_csv(rows, stream):
 
 
 def write_xlsx(rows, path):
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # heavy: loaded only when a spreadsheet is written
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("products")

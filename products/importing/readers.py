@@ -197,7 +197,7 @@ def _check_xlsx_expansion(path):
 
 
 def _iter_xlsx(path):
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # heavy: loaded only when a spreadsheet is read
 
     _check_xlsx_expansion(path)
     try:

@@ -9,6 +9,8 @@ command line imports as the system (``user=None``): every unit, published.
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from products.models import UnitSectionPage
+
 
 class ImportRights:
     def __init__(self, user=None):
@@ -19,8 +21,6 @@ class ImportRights:
         self._publish = None
 
     def _units_where(self, action):
-        from products.models import UnitSectionPage
-
         pages = policy_registry.get_by_type(Page).instances_user_has_permission_for(self.user, action)
         sections = UnitSectionPage.objects.filter(pk__in=pages.values("pk"))
         return set(sections.values_list("unit_id", flat=True))

@@ -147,7 +147,8 @@ class Writer:
             last_published_at=now if live else None,
             latest_revision_created_at=now,
             summary=row.summary,
-            body=[{"type": "paragraph", "value": row.body, "id": str(uuid.uuid4())}] if row.body else [],
+            # Keys in the order PostgreSQL's jsonb gives them back, so the revision equals the page.
+            body=[{"id": str(uuid.uuid4()), "type": "paragraph", "value": row.body}] if row.body else [],
             transcript=row.transcript,
             area_id=row.area_id,
             task_id=row.task_id,

@@ -65,19 +65,49 @@ def configure(args):
     django.setup()
 
 
-def build(n):
-    import datetime
+def _language_case():
+    """Languages spread like the archive's: mostly Vietnamese, then ethnic and foreign ones."""
+    languages = ["vi"] * 36 + [
+        "bdq",
+        "sed",
+        "jra",
+        "jeh",
+        "tdf",
+        "brb",
+        "rmx",
+        "en",
+        "fr",
+        "zh-hans",
+        "lo",
+        "km",
+    ]
+    return (
+        "CASE "
+        + " ".join(f"WHEN s % {len(languages)} = {i} THEN '{c}'" for i, c in enumerate(languages))
+        + " END"
+    )
 
-    from django.core.management import call_command
-    from django.db import connection
 
-    from tests.factories import make_product
+def _register_ids(cur):
+    """Ids of the units, areas, formats and channels that seed_reference wrote."""
+    ids = []
+    for table in ("products_unit", "products_contentarea", "products_format", "products_channel"):
+        cur.execute(f"SELECT id FROM {table} ORDER BY id")  # noqa: S608 - fixed table names
+        ids.append([row[0] for row in cur.fetchall()])
+    return ids
 
-    call_command("migrate", verbosity=0)
-    call_command("seed_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    call_command("seed_monitoring", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    template = make_product(title="template", publications=[("print", datetime.date(2023, 1, 1))])
-    pg = connection.vendor == "postgresql"
+
+def pick(values, expr):
+    """SQL choosing one of ``values`` by ``expr`` modulo their count."""
+    return (
+        "CASE "
+        + " ".join(f"WHEN {expr} % {len(values)} = {i} THEN {v}" for i, v in enumerate(values))
+        + " END"
+    )
+
+
+def _page_copy_sql(template, pg):
+    """SQL numbering 1..n and the page columns copied from ``template`` with per-row values."""
     series = (
         "SELECT generate_series(1, %s) AS s"
         if pg
@@ -97,42 +127,27 @@ def build(n):
         "live_revision_id": "NULL",
     }
     select_cols = ", ".join(override.get(c, f"t.{c}") for c in page_cols)
-    languages = ["vi"] * 36 + [
-        "bdq",
-        "sed",
-        "jra",
-        "jeh",
-        "tdf",
-        "brb",
-        "rmx",
-        "en",
-        "fr",
-        "zh-hans",
-        "lo",
-        "km",
-    ]
-    lang_case = (
-        "CASE "
-        + " ".join(f"WHEN s % {len(languages)} = {i} THEN '{c}'" for i, c in enumerate(languages))
-        + " END"
-    )
+    return series, page_cols, select_cols
+
+
+def build(n):
+    import datetime
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    from tests.factories import make_product
+
+    call_command("migrate", verbosity=0)
+    call_command("seed_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("seed_monitoring", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    template = make_product(title="template", publications=[("print", datetime.date(2023, 1, 1))])
+    pg = connection.vendor == "postgresql"
+    series, page_cols, select_cols = _page_copy_sql(template, pg)
+    lang_case = _language_case()
     date_expr = "DATE '2023-01-01' + (s % 2190)" if pg else "date('2023-01-01', '+' || (s % 2190) || ' days')"
     with connection.cursor() as cur:
-        cur.execute("SELECT id FROM products_unit ORDER BY id")
-        units = [r[0] for r in cur.fetchall()]
-        cur.execute("SELECT id FROM products_contentarea ORDER BY id")
-        areas = [r[0] for r in cur.fetchall()]
-        cur.execute("SELECT id FROM products_format ORDER BY id")
-        formats = [r[0] for r in cur.fetchall()]
-        cur.execute("SELECT id FROM products_channel ORDER BY id")
-        channels = [r[0] for r in cur.fetchall()]
-
-        def pick(values, expr):
-            return (
-                "CASE "
-                + " ".join(f"WHEN {expr} % {len(values)} = {i} THEN {v}" for i, v in enumerate(values))
-                + " END"
-            )
+        units, areas, formats, channels = _register_ids(cur)
 
         started = time.perf_counter()
         cur.execute(
@@ -207,7 +222,7 @@ def timed(fn, repeat):
     return statistics.median(samples), samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
 
 
-def main():
+def arguments():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--products", type=int, default=100_000)
@@ -217,7 +232,11 @@ def main():
     parser.add_argument("--bench-db", default="ttnq_bench_audit", help="PostgreSQL database to (re)create")
     parser.add_argument("--reuse", action="store_true", help="keep the database built by an earlier run")
     parser.add_argument("--sample", type=int, default=2000, help="products whose copies are checked")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main():
+    args = arguments()
     configure(args)
     if not args.reuse:
         build(args.products)

@@ -4,16 +4,14 @@
     .venv/bin/python bench/search_bench.py --database-url postgres://u:p@127.0.0.1:5432/ttnq_sbench
     .venv/bin/python bench/search_bench.py --products 1000000 --index-only --stock 0
 
-Builds a scratch database (SQLite in /tmp, or the PostgreSQL database named: dropped and
-created), seeds it and imports generated products (UDHR paragraphs: 70 % Vietnamese, then
-English, French, Chinese, Lao, Khmer, Bahnar) with the bulk importer, which indexes them as it
-goes. ``--index-only`` writes the same documents straight into the index instead, without
-database rows (the search reads only the index). Then, interleaved, each query of the issue's
-mix ``--repeat`` times: ``GET /api/search/`` through Django (six facets, snippets, JSON) and
-the bare Tantivy query of the same prepared words (top 20 by BM25, the count, the six terms
-aggregations: no bonuses, tie-breaks, stored hits or snippets); then once per query Wagtail's
-stock database backend (first 20 hits and its language facet). Imports sit inside functions:
-Django must be set up first."""
+Builds a scratch database (SQLite in /tmp, or the PostgreSQL database named: dropped and created), seeds it
+and imports generated products (UDHR paragraphs: 70 % Vietnamese, then English, French, Chinese, Lao, Khmer,
+Bahnar) with the bulk importer, which indexes them as it goes. ``--index-only`` writes the same documents
+straight into the index instead, without database rows (the search reads only the index). Then, interleaved,
+each query of the issue's mix ``--repeat`` times: ``GET /api/search/`` through Django (six facets, snippets,
+JSON) and the bare Tantivy query of the same prepared words (top 20 by BM25, the count, the six terms
+aggregations: no bonuses, tie-breaks, stored hits or snippets); then once per query Wagtail's stock database
+backend (first 20 hits and its language facet). Imports sit inside functions: Django must be set up first."""
 
 import argparse
 import datetime
@@ -33,11 +31,8 @@ DB = Path(tempfile.gettempdir()) / "ttnq_search_bench.sqlite3"
 INDEX = Path(tempfile.gettempdir()) / "ttnq_search_bench_index"
 QUERIES = ["quyền con người", "quyen con nguoi", "tự do", "bình đẳng", "giáo dục", "lao động"]
 QUERIES += ["hôn nhân gia đình", "human rights", "liberté", "slavery"]  # the issue's mix
-BAHNAR = [
-    "'Bok Bơ̆n hơ̆ch ăn kon pơlei Đăk Tô.",
-    "Bơ̆n 'Năr pơm jang P’lơk, kon adruh ŭnh ĕ dŏng.",
-    "Kon pơlei đei tơdrong jang 'lơ̆ng, ’Bok Kơ̆i pơtho.",
-]
+BAHNAR = ["'Bok Bơ̆n hơ̆ch ăn kon pơlei Đăk Tô.", "Bơ̆n 'Năr pơm jang P’lơk, kon adruh ŭnh ĕ dŏng."]
+BAHNAR += ["Kon pơlei đei tơdrong jang 'lơ̆ng, ’Bok Kơ̆i pơtho."]
 
 
 def setup_django(url, index):
@@ -50,8 +45,7 @@ def setup_django(url, index):
 
 
 def percentile(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return sorted(values)[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def fresh_database():

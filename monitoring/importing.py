@@ -80,14 +80,7 @@ class Checker:
         for column, limit in TEXT_LIMITS.items():
             if len(value[column]) > limit:
                 fail(column, _("dài quá %(n)s ký tự") % {"n": limit})
-        data["unit"] = self.units.get(value["unit"])
-        if data["unit"] is None:
-            fail("unit", _("không có đơn vị mã «%(slug)s»") % {"slug": value["unit"]})
-        elif self.allowed_units is not None and data["unit"].pk not in self.allowed_units:
-            fail("unit", _("bạn không được nhập số liệu của đơn vị này"))
-        data["task"] = self.tasks.get(value["task"])
-        if data["task"] is None:
-            fail("task", _("không có nhiệm vụ «%(slug)s»") % {"slug": value["task"]})
+        data["unit"], data["task"] = self._unit(value["unit"], fail), self._task(value["task"], fail)
         if value["kind"] not in ActivityKind.values:
             fail(
                 "kind",
@@ -115,6 +108,20 @@ class Checker:
             description=value["description"],
         )
         return data, participants, errors
+
+    def _unit(self, slug, fail):
+        unit = self.units.get(slug)
+        if unit is None:
+            fail("unit", _("không có đơn vị mã «%(slug)s»") % {"slug": slug})
+        elif self.allowed_units is not None and unit.pk not in self.allowed_units:
+            fail("unit", _("bạn không được nhập số liệu của đơn vị này"))
+        return unit
+
+    def _task(self, slug, fail):
+        task = self.tasks.get(slug)
+        if task is None:
+            fail("task", _("không có nhiệm vụ «%(slug)s»") % {"slug": slug})
+        return task
 
     def _participants(self, text, fail):
         result = []

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
 from django.conf import locale as django_locale
 
 from products import languages
@@ -192,32 +191,8 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# --- Content-Security-Policy (django-csp), the same in every environment -------------
-# Scripts, styles and fonts come from this site only: no inline script or style (the
-# admin's few inline initialisers are replaced by ops/static/ops/js/admin-csp.js).
-# Images and media may be data:/blob: URLs (upload previews); the only framed hosts are
-# the social-media players that products.embeds builds.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", "blob:"],
-        "media-src": [SELF, "blob:"],
-        "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "frame-src": [
-            SELF,
-            "https://www.youtube-nocookie.com",
-            "https://www.tiktok.com",
-            "https://www.facebook.com",
-        ],
-        "frame-ancestors": [SELF],
-        "form-action": [SELF],
-        "base-uri": [SELF],
-        "object-src": [NONE],
-    }
-}
+# --- Content-Security-Policy (django-csp), the same in every environment: cms/settings/csp.py
+from .csp import CONTENT_SECURITY_POLICY  # noqa: E402, F401
 
 # --- Operations: version shown by /health/ and the logs ---------------------------------
 GIT_COMMIT = os.environ.get("GIT_COMMIT", "")

@@ -26,7 +26,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
-from products.audit_flags import refresh_flags
+from products import audit_flags
 from products.importing import history
 from products.importing.files import attach, stored_file
 from products.importing.rights import ImportRights
@@ -121,7 +121,6 @@ class Writer:
         self._insert_pages(products)
         self._insert_children(products)
         self._create_children([row for rows_ in by_section.values() for row in rows_], products)
-        refresh_flags([product.pk for product in products])  # plan-count copies (products/audit_flags.py)
         self.created += len(products)
         return [product.pk for product in products]
 
@@ -157,6 +156,11 @@ class Writer:
             external_id=row.external_id,
             language=row.language,
             first_published=ProductPublication.first_published(p[1] for p in row.publications),
+            # The plan-count copies (products/audit_flags.py), written with the row, so that the
+            # first revision holds them as the page does.
+            is_live=live,
+            channel_mask=audit_flags.channel_mask(p[0] for p in row.publications),
+            digitised=audit_flags.is_digitised(not row.body, row.transcript, bool(row.files)),
         )
 
     @staticmethod

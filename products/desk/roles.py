@@ -5,7 +5,9 @@ collection permissions that give exactly those rights, and ``products.desk.permi
 what Wagtail's permissions cannot say (translators' drafts, moves within one language).
 
 Per unit, an editor group and a reviewer group hold page permissions on the unit's sections in
-every language, the unit's review workflow and rights in the unit's own collection. Across
+every language, the unit's review workflow and rights in the unit's own collection. A unit merged
+into a successor keeps its desk; the successor's desk also takes its sections and approval task
+(``products.desk.lineage``). Across
 units: translators (one group, plus one per language), auditors and administrators.
 
 Groups, workflows and collections are found through ``DeskRole`` and ``UnitDesk`` records, never
@@ -26,8 +28,10 @@ from wagtail.models import (
 )
 
 from products import languages
+from products.desk import lineage
 from products.desk.models import DeskRole, UnitDesk
 from products.desk.permissions import permission_codename
+from products.models import Unit
 
 Kind = DeskRole.Kind
 
@@ -38,6 +42,7 @@ TRANSLATOR_INTO = "Biên dịch viên – {language}"
 AUDITOR = "Kiểm tra viên"
 ADMINISTRATOR = "Quản trị viên"
 WORKFLOW = "Duyệt sản phẩm – {unit}"
+TASK = "Duyệt – {unit}"
 # Wagtail's own starter groups, which hold add/change/publish on the root page.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
@@ -153,19 +158,44 @@ def unit_name(unit):
     return unit.name_vi or unit.slug
 
 
-def unit_workflow(desk, reviewer):
-    """The unit's review workflow: one approval task for its reviewers (made once, then left
-    as superusers may have shaped it)."""
-    if desk.workflow is None:
-        name = WORKFLOW.format(unit=unit_name(desk.unit))
-        workflow = Workflow.objects.filter(name=name, unit_desk__isnull=True).first()
-        desk.workflow = workflow or Workflow.objects.create(name=name)
-        desk.save(update_fields=["workflow"])
-    if not WorkflowTask.objects.filter(workflow=desk.workflow).exists():
-        task = GroupApprovalTask.objects.create(name=f"Duyệt – {unit_name(desk.unit)}")
-        task.groups.set([reviewer])
+def relabel(record, label):
+    """Labels follow the unit's name; the record itself (and what hangs on it) stays."""
+    if record.name != label:
+        record.name = label
+        record.save(update_fields=["name"])
+
+
+def approval_task(workflow, label):
+    """The workflow's first group approval task; made with the workflow, never added to one a
+    superuser has shaped otherwise."""
+    task = (
+        GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow)
+        .order_by("workflow_tasks__sort_order")
+        .first()
+    )
+    if task is None and not WorkflowTask.objects.filter(workflow=workflow).exists():
+        task = GroupApprovalTask.objects.create(name=label)
         # workflow_tasks is a modelcluster relation: its .create() would not reach the database.
-        WorkflowTask.objects.create(workflow=desk.workflow, task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return task
+
+
+def unit_workflow(desk, reviewers):
+    """The unit's review workflow: one approval task whose desk reviewer groups are exactly
+    ``reviewers`` (the unit's, then its successors'); groups a superuser added stay."""
+    name = unit_name(desk.unit)
+    if desk.workflow is None:
+        label = WORKFLOW.format(unit=name)
+        workflow = Workflow.objects.filter(name=label, unit_desk__isnull=True).first()
+        desk.workflow = workflow or Workflow.objects.create(name=label)
+        desk.save(update_fields=["workflow"])
+    relabel(desk.workflow, WORKFLOW.format(unit=name))
+    task = approval_task(desk.workflow, TASK.format(unit=name))
+    if task is not None:
+        relabel(task, TASK.format(unit=name))
+        stale = task.groups.filter(desk_role__role=Kind.REVIEWER).exclude(pk__in=[g.pk for g in reviewers])
+        task.groups.remove(*stale)
+        task.groups.add(*reviewers)
     return desk.workflow
 
 
@@ -174,17 +204,19 @@ def unit_collection(desk):
         root = Collection.get_first_root_node()
         desk.collection = root.add_child(instance=Collection(name=unit_name(desk.unit)))
         desk.save(update_fields=["collection"])
+    relabel(desk.collection, unit_name(desk.unit))
     return desk.collection
 
 
-@transaction.atomic
-def ensure_unit_desk(unit):
-    """Groups, section permissions, collection and review workflow of one unit. Idempotent."""
+def desk_of(unit):
+    """One unit's groups, page permissions on its sections and on those of every unit merged
+    into it, its collection and its review workflow."""
     desk, _ = UnitDesk.objects.get_or_create(unit=unit)
     editor = role_group(Kind.EDITOR, EDITOR.format(unit=unit_name(unit)), unit=unit)
     reviewer = role_group(Kind.REVIEWER, REVIEWER.format(unit=unit_name(unit)), unit=unit)
     collection = unit_collection(desk)
-    sections = list(unit.sections.all())
+    own_sections = list(unit.sections.all())
+    sections = own_sections + [s for merged in lineage.predecessors(unit) for s in merged.sections.all()]
     for group, page_codenames, collection_labels in (
         (editor, EDITOR_PAGE_PERMISSIONS, EDITOR_COLLECTION_PERMISSIONS),
         (reviewer, REVIEWER_PAGE_PERMISSIONS, REVIEWER_COLLECTION_PERMISSIONS),
@@ -192,9 +224,30 @@ def ensure_unit_desk(unit):
         set_permissions(group, [ACCESS_ADMIN])
         set_page_permissions(group, sections, page_codenames)
         set_collection_permissions(group, [collection], collection_labels)
-    workflow = unit_workflow(desk, reviewer)
-    for section in sections:
+    successor_reviewers = (group_for(Kind.REVIEWER, unit=later) for later in lineage.successors(unit))
+    workflow = unit_workflow(desk, [reviewer, *filter(None, successor_reviewers)])
+    for section in own_sections:
         WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    return desk
+
+
+def units_holding_sections_of(unit):
+    """Other units whose desks hold rights on ``unit``'s sections (a merger since undone)."""
+    holders = DeskRole.objects.filter(
+        role__in=[Kind.EDITOR, Kind.REVIEWER], group__page_permissions__page__in=unit.sections.all()
+    ).exclude(unit=unit)
+    return Unit.objects.filter(pk__in=holders.values("unit"))
+
+
+@transaction.atomic
+def ensure_unit_desk(unit):
+    """The unit's desk, and the desks a merger links to it (successors, merged units, and the
+    units that held its sections before the register changed). Idempotent."""
+    desk = desk_of(unit)
+    related = lineage.related_units(unit)
+    related |= {other.pk: other for other in units_holding_sections_of(unit)}
+    for other in related.values():
+        desk_of(other)
     return desk
 
 

@@ -190,3 +190,10 @@ def test_menu_link_answers_200(auditor, registers):
     audit_url = reverse("audit:index")
     assert re.search(rf'"url": "{re.escape(audit_url)}"|href="{re.escape(audit_url)}"', home)
     assert auditor.get(audit_url).status_code == 200
+
+
+def test_the_menu_link_without_parameters_opens_this_years_figures(auditor, products):
+    """The "Chỉ tiêu 4" menu item links to the bare URL (it was a 400, issue 14)."""
+    response = auditor.get(reverse("audit:index"))
+    assert response.status_code == 200
+    assert response.context["form"]["year"].value() == str(datetime.date.today().year)

@@ -204,7 +204,7 @@ def unit_collection(desk):
         root = Collection.get_first_root_node()
         desk.collection = root.add_child(instance=Collection(name=unit_name(desk.unit)))
         desk.save(update_fields=["collection"])
-    relabel(desk.collection, unit_name(desk.unit))
+    # Its name is left as it is: administrators name collections (tests/security/test_collections.py).
     return desk.collection
 
 

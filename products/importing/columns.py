@@ -1,5 +1,7 @@
 """The columns of an import/export file, and how list fields are written in CSV/XLSX."""
 
+import json
+
 COLUMNS = (
     "external_id",
     "title",
@@ -15,6 +17,11 @@ COLUMNS = (
     "publications",
     "translation_of",
     "files",
+    # Added for the national-database exchange (plan task 5.1); absent in older files.
+    "search_description",
+    "status",
+    "body_blocks",
+    "attachments",
 )
 
 UNIT_COLUMNS = ("slug", "name_vi", "name_en", "kind", "valid_from", "valid_to", "successor")
@@ -22,6 +29,10 @@ UNIT_COLUMNS = ("slug", "name_vi", "name_en", "kind", "valid_from", "valid_to", 
 LIST_SEPARATOR = "|"
 PUBLICATION_SEPARATOR = "@"
 LIST_FIELDS = ("topics", "publications", "files")
+# Lists of objects: a JSON list in a JSONL row, the same JSON as text in a CSV/XLSX cell.
+STRUCTURED_FIELDS = ("body_blocks", "attachments")
+STATUS_PUBLISHED = "published"
+STATUS_DRAFT = "draft"
 
 
 def split_list(value):
@@ -70,5 +81,7 @@ def flatten_row(row):
             value = LIST_SEPARATOR.join(format_publication_item(p) for p in value or [])
         elif column in LIST_FIELDS:
             value = LIST_SEPARATOR.join(value or [])
+        elif column in STRUCTURED_FIELDS:
+            value = json.dumps(value, ensure_ascii=False) if value else ""
         flat[column] = "" if value is None else value
     return flat

@@ -1,17 +1,48 @@
-"""Export products in the import columns (round trip: export, then import, gives the same products)."""
+"""Export products in the import columns (round trip: export, then import, gives the same products).
+
+Published products by default; with ``include_drafts`` the drafts too, each as its latest
+revision and marked ``status: draft``. Files (attachments and the body's images) are named by
+their storage name; given ``files_dir``, they are copied there under that name, so that
+``import_products FILE --files DIR`` finds them on another server.
+"""
 
 import csv
 import json
+import shutil
+from pathlib import Path
 
 from django.db.models import Count, Min, Prefetch
 
-from products.importing.columns import COLUMNS, flatten_row
+from products.importing.body import export_blocks
+from products.importing.columns import COLUMNS, STATUS_DRAFT, STATUS_PUBLISHED, flatten_row
 from products.models import ProductPage, ProductPublication
 from products.spreadsheets import safe_cell, safe_row
 
 
-def export_queryset(date_from=None, date_to=None):
-    queryset = ProductPage.objects.live().select_related("area", "task", "format", "unit", "locale")
+class FileCollector:
+    """Names a stored file for the export and, given a folder, copies it there once."""
+
+    def __init__(self, files_dir=None):
+        self.files_dir = Path(files_dir) if files_dir else None
+        self.copied = set()
+
+    def __call__(self, stored):
+        name = stored.file.name
+        if self.files_dir is not None and name not in self.copied:
+            target = self.files_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with stored.file.open("rb") as source, open(target, "wb") as copy:
+                shutil.copyfileobj(source, copy)
+            self.copied.add(name)
+        return name
+
+
+def _products(include_drafts):
+    return ProductPage.objects.all() if include_drafts else ProductPage.objects.live()
+
+
+def export_queryset(date_from=None, date_to=None, include_drafts=False):
+    queryset = _products(include_drafts).select_related("area", "task", "format", "unit", "locale")
     if date_from:
         queryset = queryset.filter(first_published__gte=date_from)
     if date_to:
@@ -28,10 +59,12 @@ def export_queryset(date_from=None, date_to=None):
     )
 
 
-def _sources():
-    """translation_key → external id of the group's first product (the one the others translate)."""
+def _sources(include_drafts):
+    """translation_key → external id of the group's first exported product (the one the others
+    translate): a draft left out of the export is nobody's source."""
     firsts = dict(
-        ProductPage.objects.order_by()
+        _products(include_drafts)
+        .order_by()
         .values("translation_key")
         .annotate(n=Count("pk"), first=Min("pk"))
         .filter(n__gt=1)
@@ -41,21 +74,26 @@ def _sources():
     return {key: (pk, ids.get(pk) or f"page-{pk}") for key, pk in firsts.items()}
 
 
-def _body(page):
-    return "".join(block.value.source for block in page.body if block.block_type == "paragraph")
+def _attachments(page, file_name):
+    attachments = []
+    for attachment in page.attachments.all():
+        stored = attachment.document or attachment.image or attachment.media
+        if stored is not None and stored.file:
+            attachments.append(
+                {"file": file_name(stored), "caption": attachment.caption, "title": stored.title}
+            )
+    return attachments
 
 
-def iter_export_rows(date_from=None, date_to=None):
-    sources = _sources()
-    for page in export_queryset(date_from, date_to).iterator(chunk_size=1000):
-        source = sources.get(page.translation_key)
-        files = []
-        for attachment in page.attachments.all():
-            stored = attachment.document or attachment.image or attachment.media
-            if stored is not None and stored.file:
-                files.append(stored.file.name)
+def iter_export_rows(date_from=None, date_to=None, include_drafts=False, files_dir=None):
+    sources = _sources(include_drafts)
+    file_name = FileCollector(files_dir)
+    for row_page in export_queryset(date_from, date_to, include_drafts).iterator(chunk_size=1000):
+        # A draft's content is its latest revision; a live product's is the published page.
+        page = row_page if row_page.live else row_page.get_latest_revision_as_object()
+        source = sources.get(row_page.translation_key)
         yield {
-            "external_id": page.external_id or f"page-{page.pk}",
+            "external_id": row_page.external_id or f"page-{row_page.pk}",
             "title": page.title,
             "language": page.language or page.locale.language_code,
             "area": page.area.slug if page.area else "",
@@ -63,7 +101,7 @@ def iter_export_rows(date_from=None, date_to=None):
             "format": page.format.slug if page.format else "",
             "unit": page.unit.slug if page.unit else "",
             "summary": page.summary,
-            "body": _body(page),
+            "body": "",
             "transcript": page.transcript,
             "topics": [topic.slug for topic in page.topics.all()],
             "publications": [
@@ -75,8 +113,12 @@ def iter_export_rows(date_from=None, date_to=None):
                 }
                 for p in page.publications.all()
             ],
-            "translation_of": source[1] if source and source[0] != page.pk else "",
-            "files": files,
+            "translation_of": source[1] if source and source[0] != row_page.pk else "",
+            "files": [],
+            "search_description": page.search_description,
+            "status": STATUS_PUBLISHED if row_page.live else STATUS_DRAFT,
+            "body_blocks": export_blocks(page.body, file_name),
+            "attachments": _attachments(page, file_name),
         }
 
 

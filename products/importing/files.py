@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtailmedia.models import get_media_model
 
+from products.importing.exchange import finish_stored_file
 from products.importing.rows import CleanFile
 from products.models import ProductAttachment
 from products.pdftext import extract_pdf_text
@@ -79,7 +80,9 @@ def attach(page_id, files, user, start=0):
     """Store ``files`` and attach them, in order, to the page ``page_id``."""
     return ProductAttachment.objects.bulk_create(
         [
-            ProductAttachment(page_id=page_id, sort_order=order, **stored_file(item, user))
+            ProductAttachment(
+                page_id=page_id, sort_order=order, **finish_stored_file(stored_file(item, user), item)
+            )
             for order, item in enumerate(files, start=start)
         ]
     )

@@ -46,6 +46,9 @@ class CleanRow:
     publications: list  # [(channel_id, date, url, reference)]
     translation_of: str
     files: list = field(default_factory=list)
+    search_description: str | None = None  # None: the file has no such column
+    draft: bool = False
+    body_blocks: list = field(default_factory=list)
 
 
 def text(raw, name):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from products.importing import rows
 from products.importing.columns import split_list
+from products.importing.exchange import clean_exchange_columns
 from products.importing.files import check_file_ref
 from products.importing.html import body_to_html
 from products.importing.limits import MAX_ITEMS, length_errors, max_rows, shape_errors, too_many_rows_message
@@ -96,7 +97,11 @@ class Validator:
         checked = [
             check_file_ref(self.files_dir, nfc(str(n)), error) for n in file_names[: MAX_ITEMS["files"]]
         ]
-        values["files"] = [item for item in checked if item]
+        exchange = clean_exchange_columns(
+            raw, lambda name, err: check_file_ref(self.files_dir, name, err), error
+        )
+        values["files"] = [item for item in checked if item] + exchange.pop("attachments")
+        values.update(exchange)
         return values
 
     def no_rights_message(self, unit_id):

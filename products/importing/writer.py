@@ -17,17 +17,17 @@ Re-imported products go through the ordinary Wagtail path (revision, publish or 
 """
 
 import time
-import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale, Page
-from wagtail.rich_text import RichText
 
 from products import audit_flags
 from products.importing import history
+from products.importing.body import stream_data
+from products.importing.exchange import finish_stored_file
 from products.importing.files import attach, stored_file
 from products.importing.rights import ImportRights
 from products.importing.translations import TranslationKeys
@@ -127,7 +127,7 @@ class Writer:
     def _new_product(self, state, row, key, now):
         """The unsaved page of a new product, placed as the section's next child."""
         slug = state.take_slug(row.title, row.external_id)
-        live = self.publishes(row.unit_id)
+        live = self.publishes(row.unit_id) and not row.draft
         return ProductPage(
             title=row.title,
             draft_title=row.title,
@@ -147,7 +147,8 @@ class Writer:
             latest_revision_created_at=now,
             summary=row.summary,
             # Keys in the order PostgreSQL's jsonb gives them back, so the revision equals the page.
-            body=[{"id": str(uuid.uuid4()), "type": "paragraph", "value": row.body}] if row.body else [],
+            search_description=row.search_description or "",
+            body=stream_data(row, self._stored_file),
             transcript=row.transcript,
             area_id=row.area_id,
             task_id=row.task_id,
@@ -244,6 +245,10 @@ class Writer:
         with connection.cursor() as cursor:
             cursor.executemany(sql, params)
 
+    def _stored_file(self, item):
+        """Store one file (an attachment, or a body block's image); the attachment's fields."""
+        return stored_file(item, self.user)
+
     # -- updates ---------------------------------------------------------------------------
 
     def _update(self, page, row, key):
@@ -253,7 +258,9 @@ class Writer:
             page.refresh_from_db()
         page.title = page.draft_title = row.title
         page.summary = row.summary
-        page.body = [("paragraph", RichText(row.body))] if row.body else []
+        page.body = stream_data(row, self._stored_file)
+        if row.search_description is not None:
+            page.search_description = row.search_description
         page.transcript = row.transcript
         page.area_id, page.task_id, page.format_id = row.area_id, row.task_id, row.format_id
         if key is not None:
@@ -264,9 +271,11 @@ class Writer:
             for channel_id, date, url, reference in row.publications
         ]
         if row.files:
-            page.attachments = [ProductAttachment(**stored_file(item, self.user)) for item in row.files]
+            page.attachments = [
+                ProductAttachment(**finish_stored_file(self._stored_file(item), item)) for item in row.files
+            ]
         revision = page.save_revision(user=self.user, log_action=True)
-        if self.publishes(row.unit_id):
+        if self.publishes(row.unit_id) and not row.draft:
             revision.publish(user=self.user)
         history.log_import(page, user=self.user, source_name=self.source_name, row=row.row)
         if self.submits(row.unit_id):

@@ -238,6 +238,23 @@ def test_everything_round_trips_byte_for_byte(archive, tmp_path, suffix):
     for text in (after["x-bdq"]["title"], after["x-vi"]["search_description"]):
         assert unicodedata.is_normalized("NFC", text)
     assert all(len(problems) == 0 for problems in Page.find_problems())
+    if suffix == "jsonl":  # importing the same file again updates each product in place
+        ok, output = run(exported, "--files", str(files))
+        assert ok and "6 sản phẩm cập nhật" in output, output
+        assert snapshot() == before
+
+
+def test_a_file_without_the_new_columns_leaves_the_search_description_alone(tmp_path):
+    assert run(write_file(tmp_path / "in.jsonl", [row("k-1")]))[0]
+    page = ProductPage.objects.get(external_id="k-1")
+    page.search_description = "Mô tả của biên tập viên"
+    page.save_revision().publish()
+    assert run(write_file(tmp_path / "again.jsonl", [row("k-1", title="Tiêu đề mới")]))[0]
+    page.refresh_from_db()
+    assert (page.title, page.search_description) == ("Tiêu đề mới", "Mô tả của biên tập viên")
+    assert run(write_file(tmp_path / "cleared.jsonl", [row("k-1", search_description="")]))[0]
+    page.refresh_from_db()
+    assert page.search_description == ""
 
 
 def test_drafts_stay_out_unless_asked_and_links_point_only_at_exported_products(archive, tmp_path):

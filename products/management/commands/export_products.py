@@ -1,4 +1,5 @@
-"""python manage.py export_products [--format jsonl|csv|xlsx] [--from DATE] [--to DATE] [--output FILE]"""
+"""python manage.py export_products [--format jsonl|csv|xlsx] [--from DATE] [--to DATE] [--output FILE]
+[--include-drafts] [--files-dir DIR]"""
 
 import sys
 
@@ -17,6 +18,15 @@ class Command(BaseCommand):
         parser.add_argument("--from", dest="date_from", help="Ngày đăng đầu tiên từ (YYYY-MM-DD).")
         parser.add_argument("--to", dest="date_to", help="Ngày đăng đầu tiên đến (YYYY-MM-DD).")
         parser.add_argument("--output", "-o", help="Tệp ghi ra (mặc định: màn hình, trừ xlsx).")
+        parser.add_argument(
+            "--include-drafts",
+            action="store_true",
+            help="Xuất cả bản nháp (bản sửa mới nhất, trạng thái draft).",
+        )
+        parser.add_argument(
+            "--files-dir",
+            help="Chép các tệp đính kèm và ảnh trong nội dung vào thư mục này (để nhập với --files).",
+        )
 
     def handle(self, *args, **options):
         output = options["output"]
@@ -33,7 +43,12 @@ class Command(BaseCommand):
                     raise CommandError(
                         _("Ngày không hợp lệ: %(value)s (cần YYYY-MM-DD)") % {"value": options[name]}
                     )
-        rows = export.iter_export_rows(dates.get("date_from"), dates.get("date_to"))
+        rows = export.iter_export_rows(
+            dates.get("date_from"),
+            dates.get("date_to"),
+            include_drafts=options["include_drafts"],
+            files_dir=options["files_dir"],
+        )
         if kind == "xlsx":
             if not output:
                 raise CommandError(_("Xuất xlsx cần --output TỆP.xlsx"))

@@ -171,6 +171,13 @@ def clean_blocks(items, check_image, error):
 # -- import: writing ----------------------------------------------------------------------
 
 
+def _jsonb_order(data):
+    """``data`` with its keys in the order PostgreSQL's jsonb keeps them (shorter first, then by
+    bytes). The first revision is serialised from these dicts while the page reads its body back
+    from the database: in this order both hold the same text on PostgreSQL as on SQLite."""
+    return {key: data[key] for key in sorted(data, key=lambda key: (len(key.encode()), key.encode()))}
+
+
 def stream_data(row, store_file):
     """The raw StreamField data of a clean row: its blocks, or its ``body`` HTML as one paragraph.
 
@@ -178,7 +185,11 @@ def stream_data(row, store_file):
     (``Writer._stored_file``); an image block's image is stored that way, then given its title.
     """
     if not row.body_blocks:
-        return [{"type": "paragraph", "value": row.body, "id": str(uuid.uuid4())}] if row.body else []
+        return (
+            [_jsonb_order({"type": "paragraph", "value": row.body, "id": str(uuid.uuid4())})]
+            if row.body
+            else []
+        )
     data = []
     for block in row.body_blocks:
         value = block["value"]
@@ -188,5 +199,7 @@ def stream_data(row, store_file):
                 image.title = value["title"]
                 image.save(update_fields=["title"])
             value = {"image": image.pk, "decorative": value["decorative"], "alt_text": value["alt_text"]}
-        data.append({"type": block["type"], "value": value, "id": block["id"]})
+        if isinstance(value, dict):
+            value = _jsonb_order(value)
+        data.append(_jsonb_order({"type": block["type"], "value": value, "id": block["id"]}))
     return data

@@ -161,7 +161,9 @@ class Writer:
             # first revision holds them as the page does.
             is_live=live,
             channel_mask=audit_flags.channel_mask(p[0] for p in row.publications),
-            digitised=audit_flags.is_digitised(not row.body, row.transcript, bool(row.files)),
+            digitised=audit_flags.is_digitised(
+                not (row.body or row.body_blocks), row.transcript, bool(row.files)
+            ),
         )
 
     @staticmethod

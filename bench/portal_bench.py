@@ -15,6 +15,7 @@ runs on the same machine as the server: both share its cores.
 """
 
 import argparse
+import json
 import os
 import re
 import secrets
@@ -35,26 +36,41 @@ import search_bench  # noqa: E402 - the archive generator lives there
 PAGES = ("home", "listing", "product", "search")
 
 
+INDEX = Path(tempfile.gettempdir()) / "ttnq_portal_bench_index"  # kept for --reuse
+
+
 def setup_django(url):
     os.environ["DATABASE_URL"] = url
     os.environ["DEBUG"] = "false"
+    os.environ["SEARCH_INDEX_DIR"] = str(INDEX)  # inherited by the servers started below
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
     import django
 
     django.setup()
 
 
+def archive_size():
+    """Products in the database (0 when it does not exist yet or is not migrated)."""
+    from django.db import DatabaseError
+
+    from products.models import ProductPage
+
+    try:
+        return ProductPage.objects.count()
+    except DatabaseError:
+        return 0
+
+
 def build(n):
     """A fresh database with ``n`` products imported (and archive-indexed) by the importer."""
-    from django.core.management import call_command
-
     from products.importing.run import run_import
 
-    search_bench.fresh_database()
-    call_command("migrate", verbosity=0)
-    call_command("seed_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    search_bench.fresh_database()  # drops, creates, migrates, seeds the registers
+    shutil.rmtree(INDEX, ignore_errors=True)
     path = Path(tempfile.gettempdir()) / "ttnq_portal_bench.jsonl"
-    search_bench.generate(path, n)
+    with open(path, "w", encoding="utf-8") as out:
+        for row in search_bench.rows(n):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
     started = time.perf_counter()
     result = run_import(path, progress=True)
     assert result.ok and result.created == n, result.summary()
@@ -174,8 +190,12 @@ def main():
     if shutil.which("ab") is None:
         raise SystemExit("ApacheBench is missing: apt-get install apache2-utils")
     setup_django(args.database_url)
-    if not (args.reuse and search_bench.archive_size() == args.products):
+    if not (args.reuse and archive_size() == args.products):
         build(args.products)
+    elif not INDEX.exists():  # an archive built before the index had its own folder here
+        from django.core.management import call_command
+
+        call_command("rebuild_archive_index", "--no-progress")
     urls = sample_urls()
     with tempfile.TemporaryDirectory(prefix="ttnq-portal-bench-") as scratch:
         static_root = Path(scratch) / "static"

@@ -232,6 +232,10 @@ def write_product(day, section):
     choose_in_modal(tab, chooser(tab, "id_publications-0-channel"), r"^\s*Phát thanh\s*$")
     tab.fill("#id_publications-0-date", datetime.date.today().strftime("%d/%m/%Y"))
     tab.keyboard.press("Escape")
+    # The date picker closes on a click outside it; under load Escape alone left it open
+    # over the next tab's buttons. The active tab's own label is a harmless place to click.
+    tab.get_by_role("tab", name="Đăng tải").click()
+    tab.locator(".xdsoft_datetimepicker:visible").first.wait_for(state="detached", timeout=10_000)
     day.step("07-dang-tai")
     tab.get_by_role("tab", name="Tệp đính kèm").click()
     tab.locator("#id_attachments-ADD").click()

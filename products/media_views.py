@@ -55,7 +55,8 @@ def owner_of(name):
 def clean_name(path):
     """A storage name from a URL path, or None for anything that leaves the media folder."""
     name = posixpath.normpath(path).lstrip("/")
-    if not path or name != path or name.startswith("..") or "\\" in name:
+    # A NUL byte is in no stored name (and PostgreSQL refuses it in a query: it was a 500).
+    if not path or name != path or name.startswith("..") or "\\" in name or "\x00" in name:
         return None
     return name
 

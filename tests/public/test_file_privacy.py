@@ -178,6 +178,7 @@ def test_draft_files_are_served_to_the_units_desk_auditors_and_administrators(
         "/media/la.txt",
         "/media/original_images/",
         "/media//etc/passwd",
+        "/media/documents/bien-ban.pdf%00",  # a NUL byte: a 500 on PostgreSQL, found by hypothesis
     ],
 )
 def test_paths_outside_the_files_or_unknown_are_not_served(client, files, path, settings, admin_user):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,4 +13,14 @@ class AuditConfig(AppConfig):
     verbose_name = _("Kiểm tra chỉ tiêu")
 
     def ready(self):
-        from audit import signals  # noqa: F401
+        from audit import signals  # noqa: F401 - connects its receivers
+
+        post_migrate.connect(install_triggers, sender=self, dispatch_uid="audit.triggers")
+
+
+def install_triggers(sender, using="default", **kwargs):
+    """After every migrate: the triggers behind the monthly counts (audit/triggers.py).
+    Imported here, not at the top: the module reads models, which load after the app registry."""
+    from audit import triggers
+
+    triggers.install(using)

@@ -136,13 +136,21 @@ def rows_sql(selection, digital, online):
     return sql, params
 
 
-def _grouped_sql(rows_sql_text, with_overflow):
+def groupings(by_month=False):
+    """GROUPINGS, each also by month when ``by_month`` (the counts of several months at once)."""
+    if not by_month:
+        return GROUPINGS
+    return {name: tuple(dict.fromkeys((*columns, "month"))) for name, columns in GROUPINGS.items()}
+
+
+def _grouped_sql(rows_sql_text, with_overflow, by_month=False):
+    sets = groupings(by_month)
     if connection.vendor == "postgresql":
-        body = _grouping_sets_sql()
+        body = _grouping_sets_sql(sets)
     else:
-        body = " UNION ALL ".join(_group_by_sql(name, columns) for name, columns in GROUPINGS.items())
+        body = " UNION ALL ".join(_group_by_sql(name, columns) for name, columns in sets.items())
     if with_overflow:
-        body += " UNION ALL " + _overflow_sql()
+        body += " UNION ALL " + _overflow_sql(by_month)
     # PostgreSQL scans once (GROUPING SETS); SQLite inlines the CTE into each GROUP BY, so each
     # reads the covering index and computes only the columns it groups or sums (measured faster
     # than writing the rows to a temporary table and reading it three times).
@@ -159,13 +167,13 @@ def _sums(table=""):
     return ", ".join(f"SUM({table}{expression})" for expression in SUMS)
 
 
-def _grouping_sets_sql():
+def _grouping_sets_sql(groups):
     """One scan with GROUPING SETS; GROUPING() tells which set a row belongs to (a task may be NULL)."""
     flags = f"GROUPING({', '.join(COLUMNS)})"
     cases = " ".join(
-        f"WHEN {flags} = {_grouping_value(columns)} THEN '{name}'" for name, columns in GROUPINGS.items()
+        f"WHEN {flags} = {_grouping_value(columns)} THEN '{name}'" for name, columns in groups.items()
     )
-    sets = ", ".join(f"({', '.join(columns)})" for columns in GROUPINGS.values())
+    sets = ", ".join(f"({', '.join(columns)})" for columns in groups.values())
     return (
         f"SELECT CASE {cases} END, {', '.join(COLUMNS)}, COUNT(*), {_sums()} "
         f"FROM f GROUP BY GROUPING SETS ({sets})"
@@ -180,11 +188,12 @@ def _grouping_value(columns):
     return value
 
 
-def _overflow_sql():
+def _overflow_sql(by_month=False):
     """Channels with no bit of their own: counted from the publications, for the few products concerned."""
     meta = ProductPublication._meta
     channel = "pub." + _q(meta.get_field("channel").column)
-    keys = ", ".join({"task_id": "f.task_id", "channel_mask": channel}.get(c, "NULL") for c in COLUMNS)
+    grouped = {"task_id": "f.task_id", "channel_mask": channel, **({"month": "f.month"} if by_month else {})}
+    keys = ", ".join(grouped.get(c, "NULL") for c in COLUMNS)
     return (
         f"SELECT '{OVERFLOW}', {keys}, COUNT(DISTINCT f.id), "
         + ", ".join(
@@ -194,24 +203,59 @@ def _overflow_sql():
         + ", COUNT(DISTINCT CASE WHEN f.digitised = 1 AND f.online = 1 THEN f.id END) "
         f"FROM f JOIN {_q(meta.db_table)} pub ON pub.{_q(meta.get_field('page').column)} = f.id "
         f"WHERE (f.channel_mask & 1) <> 0 AND {channel} > {audit_flags.MAX_BIT} "
-        f"GROUP BY f.task_id, {channel}"
+        f"GROUP BY {', '.join(grouped.values())}"
     )
 
 
-def count(selection, digital_ids, online_ids=()):
+def count(selection, digital_ids, online_ids=(), by_month=False):
     """{grouping name: [Row]} for ``selection``: the grouped columns, ``total`` and the sums.
 
-    ``task_channel`` rows (channels whose id has no bit) come only when such channels exist.
+    Groupings: "unit", "area", "month", "task_format_language", "task_mask" and ``OVERFLOW``
+    (rows only when channels whose id has no bit exist). ``by_month``: every grouping also by
+    month, as {month: {grouping name: [Row]}}.
     """
     digital, online = ChannelSet.of(digital_ids), ChannelSet.of(online_ids)
     sql, params = rows_sql(selection, digital, online)
     with_overflow = Channel.objects.filter(pk__gt=audit_flags.MAX_BIT).exists()
     with connection.cursor() as cursor:
-        cursor.execute(_grouped_sql(sql, with_overflow), params)
+        cursor.execute(_grouped_sql(sql, with_overflow, by_month), params)
         rows = cursor.fetchall()
-    grouped = {name: [] for name in (*GROUPINGS, OVERFLOW)}
+    months = {}
     for row in map(Row._make, rows):
-        grouped[row.grouping].append(row)
+        month = row.month if by_month else None
+        if month not in months:
+            months[month] = {name: [] for name in (*GROUPINGS, OVERFLOW)}
+        months[month][row.grouping].append(row)
+    if not by_month:
+        return with_places_apart(months.get(None) or {name: [] for name in (*GROUPINGS, OVERFLOW)})
+    return {month: with_places_apart(grouped, by_month=True) for month, grouped in months.items()}
+
+
+PLACES = {"unit": "unit_id", "area": "area_id", "month": "month"}  # what "unit_area_month" splits into
+FIGURES = len(SUMS) + 1  # a row ends with its total and its sums
+
+
+def with_places_apart(grouped, by_month=False):
+    """``grouped`` with its (unit, area, month) groups added up into one grouping per column.
+
+    The breakdowns by unit, area and month each need one column; counting them jointly costs
+    SQLite one sort instead of three, and the few hundred joint rows are added up here.
+    """
+    joint = grouped.pop("unit_area_month")
+    for name, column in PLACES.items():
+        sums = {}
+        for row in joint:
+            key, figures = getattr(row, column), row[-FIGURES:]
+            before = sums.get(key)
+            sums[key] = figures if before is None else [a + b for a, b in zip(before, figures, strict=True)]
+        grouped[name] = [
+            Row(name, *(key if c == column else None for c in COLUMNS), *figures)
+            for key, figures in sums.items()
+        ]
+    if by_month:  # one month's rows: only its "month" grouping names the month
+        for name, rows in grouped.items():
+            if name != "month":
+                grouped[name] = [row._replace(month=None) for row in rows]
     return grouped
 
 

@@ -81,3 +81,59 @@ class DigitalChannelChange(models.Model):
         slug = self.channel.slug
         before = after - {slug} if self.is_digital else after | {slug}
         return sorted(before)
+
+
+# --- monthly counts (audit/monthly.py) ----------------------------------------------------------
+# Copies of the counting, one calendar month at a time, kept so that a year's audit reads a few
+# thousand grouped rows instead of every product of the year. Plain integer columns, not foreign
+# keys: they are copies, dropped and rebuilt whenever a month changes.
+
+
+class MonthlyCount(models.Model):
+    """One grouped row of ``audit.facts.count`` for one month (``month``) and counting basis."""
+
+    month = models.CharField(max_length=7)  # "YYYY-MM"
+    basis = models.CharField(max_length=200)  # the channel sets and rule version counted with
+    grouping = models.CharField(max_length=30)
+    unit_id = models.IntegerField(null=True)
+    area_id = models.IntegerField(null=True)
+    task_id = models.IntegerField(null=True)
+    format_id = models.IntegerField(null=True)
+    channel_mask = models.BigIntegerField(null=True)
+    language = models.CharField(max_length=20, null=True)
+    total = models.IntegerField()
+    counted = models.IntegerField()
+    digital_count = models.IntegerField()
+    digitised_count = models.IntegerField()
+    online_count = models.IntegerField()
+    digitised_online_count = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["basis", "month"], name="audit_monthly_basis")]
+
+    def __str__(self):
+        return f"{self.month} {self.grouping}: {self.total}"
+
+
+class CountedMonth(models.Model):
+    """Marks a month as counted for a basis (a month without products has no MonthlyCount rows)."""
+
+    month = models.CharField(max_length=7)
+    basis = models.CharField(max_length=200)
+    counted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["basis", "month"], name="audit_counted_month_once")]
+
+    def __str__(self):
+        return f"{self.month} ({self.basis})"
+
+
+class StaleMonth(models.Model):
+    """A month whose products changed since it was counted; written by database triggers
+    (audit/triggers.py) on every product and publication row that changes, whatever wrote it."""
+
+    month = models.CharField(max_length=7, db_index=True)
+
+    def __str__(self):
+        return self.month

@@ -1,7 +1,8 @@
 """The target-4 figure: share of products in ethnic or foreign languages or on digital platforms.
 
 The counting is ``audit.facts``: one statement over the product table's plan-count
-copies returns the products of the period grouped several ways; this module turns those
+copies returns the products of the period grouped several ways (``audit.monthly`` keeps
+those counts per month, so that whole months are not counted again); this module turns those
 grouped rows into the figures (Python adds up grouped rows, never loops over products).
 Parts and overlaps come from the (language, digital) groups: the language decides
 "ethnic" and "foreign".
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from audit import facts
+from audit import facts, monthly
 from audit.models import AuditSettings
 from audit.units import unit_ids_for, unit_successor_map
 from products import languages
@@ -132,7 +133,7 @@ def compute(query, target=None, online_ids=()):
     """
     target = target or current_target()
     digital_slugs = digital_channel_slugs(query)
-    grouped = facts.count(selection_for(query), digital_channel_ids(digital_slugs), online_ids)
+    grouped = monthly.count(selection_for(query), digital_channel_ids(digital_slugs), online_ids)
     result = Result(query=query, target=target, digital_channels=digital_slugs, grouped=grouped)
     _fill(result, grouped)
     return result
@@ -175,12 +176,11 @@ def _breakdowns(grouped, rollup):
         own, current = units.get(pk, (str(pk), str(pk))) if pk is not None else ("", "")
         return current if rollup else own
 
-    by_place = grouped["unit_area_month"]
     by_kind = grouped["task_format_language"]
     raw = {
-        "unit": [(unit_key(r.unit_id), r.total, r.counted) for r in by_place],
-        "area": [(names["area"].get(r.area_id, ""), r.total, r.counted) for r in by_place],
-        "month": [(r.month, r.total, r.counted) for r in by_place],
+        "unit": [(unit_key(r.unit_id), r.total, r.counted) for r in grouped["unit"]],
+        "area": [(names["area"].get(r.area_id, ""), r.total, r.counted) for r in grouped["area"]],
+        "month": [(r.month, r.total, r.counted) for r in grouped["month"]],
         "language": [(r.language, r.total, r.counted) for r in by_kind],
         "format": [(names["format"].get(r.format_id, ""), r.total, r.counted) for r in by_kind],
         "channel": [

@@ -6,7 +6,6 @@ from django.db.models.expressions import RawSQL
 
 from audit.drilldown import drilldown_sql
 from monitoring.figures import targets
-from monitoring.figures.scope import UnitKeys
 from monitoring.models import STAFF_CATEGORIES
 from products.models import ProductPage
 
@@ -26,7 +25,7 @@ def records(scope, code, which, unit_key=None):
     """
     if code not in CODES or which not in WHICH:
         raise UnknownRecords(f"{code}/{which}")
-    keys = UnitKeys(scope.rollup)
+    keys = scope.unit_keys
 
     def mine(unit_id):
         return unit_key is None or keys(unit_id) == unit_key

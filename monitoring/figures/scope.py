@@ -42,6 +42,11 @@ class Scope:
         return Query(self.period, unit=self.unit, rollup=self.rollup, unit_ids=ids)
 
     @cached_property
+    def unit_keys(self):
+        """Unit id → the key of a per-unit table, read once for all the figures of the scope."""
+        return UnitKeys(self.rollup)
+
+    @cached_property
     def settings(self):
         return PlanSettings.load()
 

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.share import compute
 from monitoring.figures.definitions import DEFINITIONS
-from monitoring.figures.scope import UnitKeys
 from monitoring.models import (
     CATEGORY_CODES,
     STAFF_CATEGORIES,
@@ -75,9 +74,9 @@ class Indicator:
         }
 
 
-def _by_unit(pairs, rollup):
+def _by_unit(pairs, scope):
     """[(unit_id, numerator, denominator)] → per-unit rows keyed as the scope wants them."""
-    key = UnitKeys(rollup)
+    key = scope.unit_keys
     merged = {}
     for unit_id, numerator, denominator in pairs:
         entry = merged.setdefault(key(unit_id), [0, 0])
@@ -108,7 +107,7 @@ def target_1(scope):
     active, running = agencies(scope)
     ids = {agency.pk for agency in running}
     target = float(scope.settings.target_1)
-    by_unit = _by_unit([(a.unit_id, int(a.pk in ids), 1) for a in active], scope.rollup)
+    by_unit = _by_unit([(a.unit_id, int(a.pk in ids), 1) for a in active], scope)
     return Indicator(
         "1", len(running), len(active), target, share_status(len(running), len(active), target), by_unit
     )
@@ -181,7 +180,7 @@ def target_2(scope):
     numerator, denominator = sum(r[4] for r in rows), sum(r[2] for r in rows)
     statuses = {c["status"] for c in categories.values() if c["status"] != "no_data"}
     status = "no_data" if not statuses else ("met" if statuses == {"met"} else "below")
-    by_unit = _by_unit([(r[0], r[4], r[2]) for r in rows], scope.rollup)
+    by_unit = _by_unit([(r[0], r[4], r[2]) for r in rows], scope)
     return Indicator("2", numerator, denominator, targets["hr"], status, by_unit, {"categories": categories})
 
 
@@ -200,7 +199,7 @@ def target_3(scope):
     held = list(exhibitions(scope))
     minimum = scope.settings.target_3
     status = "met" if len(held) >= minimum else "below"
-    by_unit = _by_unit([(a.unit_id, 1, 0) for a in held], scope.rollup)
+    by_unit = _by_unit([(a.unit_id, 1, 0) for a in held], scope)
     for row in by_unit:
         row["denominator"], row["share"] = None, None
     extra = {"audience": sum(a.audience for a in held), "items": sum(a.items for a in held)}
@@ -213,7 +212,7 @@ def target_3(scope):
 def target_4_and_5a(scope):
     """The audit for the scope (target 4 as ``audit_share`` gives it) and target 5a from the same counts."""
     result = compute(scope.audit_query(), online_ids=scope.online_channel_ids)
-    by_place = result.grouped["unit_area_month"]
+    by_place = result.grouped["unit"]
     both = sum(row.digitised_online_count for row in by_place)
     target = float(scope.settings.target_5a)
     five_a = Indicator(
@@ -222,7 +221,7 @@ def target_4_and_5a(scope):
         result.total,
         target,
         share_status(both, result.total, target),
-        _by_unit([(r.unit_id, r.digitised_online_count, r.total) for r in by_place], scope.rollup),
+        _by_unit([(r.unit_id, r.digitised_online_count, r.total) for r in by_place], scope),
         {
             "digitised": sum(row.digitised_count for row in by_place),
             "online": sum(row.online_count for row in by_place),
@@ -268,7 +267,7 @@ def target_5b(scope):
         denominator,
         target,
         share_status(numerator, denominator, target),
-        _by_unit(pairs, scope.rollup),
+        _by_unit(pairs, scope),
         extra,
     )
 

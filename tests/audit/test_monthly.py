@@ -19,12 +19,12 @@ LANGUAGES = ["vi", "vi", "vi", "bdq", "sed", "en", "fr"]
 
 @pytest.fixture
 def archive(registers):
-    """30 products over 2024 and early 2025, their attributes drawn with a fixed seed."""
+    """24 products over 2024 and early 2025, their attributes drawn with a fixed seed."""
     rng = random.Random(20241130)
     channels, units = sorted(registers.channel), sorted(registers.unit)
     tasks = [None, *sorted(registers.task)[:3]]
     products = []
-    for i in range(30):
+    for i in range(24):
         day = D(2024, 1, 1) + datetime.timedelta(days=rng.randrange(0, 420))
         publications = [(rng.choice(channels), day)]
         if rng.random() < 0.3:
@@ -76,14 +76,13 @@ PERIODS = [
 ]
 
 
-@pytest.mark.parametrize(("start", "end"), PERIODS)
-def test_kept_months_add_up_to_the_counts_read_from_the_products(archive, start, end):
-    kept, live = both(start, end)
-    assert kept == live
-    again, _ = both(start, end)  # now read from the kept rows
-    assert again == live
-    if monthly.split(start, end)[0]:
-        assert CountedMonth.objects.exists()
+def test_kept_months_add_up_to_the_counts_read_from_the_products(archive):
+    for start, end in PERIODS:
+        kept, live = both(start, end)
+        assert kept == live, (start, end)
+        again, _ = both(start, end)  # now read from the kept rows
+        assert again == live, (start, end)
+    assert CountedMonth.objects.filter(month="2024-02").exists()
 
 
 def test_the_audit_and_the_plan_counts_use_the_kept_months(archive):

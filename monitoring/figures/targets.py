@@ -246,14 +246,24 @@ def misinformation(scope):
 
 
 def target_5b(scope):
-    detected, handled = misinformation(scope)
-    numerator, denominator = handled.count(), detected.count()
-    days = [(item.handled_on - item.detected_on).days for item in handled.only("handled_on", "detected_on")]
-    target = float(scope.settings.target_5b)
-    handled_ids = set(handled.values_list("pk", flat=True))
-    pairs = [
-        (unit_id, int(pk in handled_ids), 1) for pk, unit_id in detected.values_list("pk", "detected_by_id")
+    """Handled by the period's end among the items detected in it: one query, the rule of
+    ``misinformation()`` (status handled, handled on or before the end) applied to its rows."""
+    end = scope.period.end
+    items = [
+        (
+            unit_id,
+            status == Status.HANDLED and handled_on is not None and handled_on <= end,
+            detected_on,
+            handled_on,
+        )
+        for unit_id, status, detected_on, handled_on in misinformation(scope)[0].values_list(
+            "detected_by_id", "status", "detected_on", "handled_on"
+        )
     ]
+    numerator, denominator = sum(done for _unit, done, *_dates in items), len(items)
+    days = [(handled_on - detected_on).days for _unit, done, detected_on, handled_on in items if done]
+    target = float(scope.settings.target_5b)
+    pairs = [(unit_id, int(done), 1) for unit_id, done, *_dates in items]
     extra = {
         "days_to_handle": {
             "median": median(days) if days else None,

@@ -3,8 +3,6 @@
 import csv
 import io
 
-from openpyxl import Workbook
-
 from products.spreadsheets import safe_row
 
 HEADER = ["breakdown", "key", "total", "counted", "share"]
@@ -47,6 +45,8 @@ def as_csv(report):
 
 
 def as_xlsx(report):
+    from openpyxl import Workbook  # heavy (~20 MB per process): loaded on the first export
+
     book = Workbook()
     summary = book.active
     summary.title = "summary"
@@ -70,6 +70,8 @@ def products_csv(headings, rows):
 
 
 def products_xlsx(headings, rows):
+    from openpyxl import Workbook  # heavy (~20 MB per process): loaded on the first export
+
     book = Workbook()
     sheet = book.active
     sheet.title = "products"

@@ -15,7 +15,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 from wagtail.admin.views.reports import ReportView
 
 from audit.forms import AuditFilterForm
@@ -145,6 +144,8 @@ def indicators_export(request):
         csv.writer(out).writerows(rows)
         response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     else:
+        from openpyxl import Workbook  # heavy (~20 MB per process): loaded on the first export
+
         book = Workbook()
         for row in rows:
             book.active.append(row)

@@ -19,6 +19,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 
+from products.importing import inserts
+
 IMPORT_ACTION = "products.import"
 
 
@@ -68,62 +70,59 @@ def record_new_products(entries, *, user, source_name):
     model = type(entries[0][0])
     content_type = ContentType.objects.get_for_model(model)
     now = entries[0][0].latest_revision_created_at
-    revisions = _create_revisions(entries, content_type, user, now)
-    pages = []
-    for (product, _row, _children, _m2m), revision in zip(entries, revisions, strict=True):
-        product.latest_revision_id = revision.pk
-        product.live_revision_id = revision.pk if product.live else None
-        pages.append(
-            Page(pk=product.pk, latest_revision_id=revision.pk, live_revision_id=product.live_revision_id)
-        )
-    Page.objects.bulk_update(pages, ["latest_revision", "live_revision"], batch_size=1000)
-    PageLogEntry.objects.bulk_create(
-        [
-            PageLogEntry(
-                content_type=content_type,
-                page_id=product.pk,
-                revision_id=revision.pk,
-                label=product.title,
-                action=IMPORT_ACTION,
-                data={"file": source_name, "row": row, "published": product.live},
-                timestamp=now,
-                user=user,
-                content_changed=True,
-            )
-            for (product, row, _children, _m2m), revision in zip(entries, revisions, strict=True)
-        ]
-    )
+    revision_ids = _create_revisions(entries, content_type, user, now)
     products = [product for product, *_ in entries]
+    for product in products:
+        product.latest_revision_id = revision_ids[product.pk]
+        product.live_revision_id = product.latest_revision_id if product.live else None
+    inserts.update_by_pk(
+        Page,
+        ["latest_revision_id", "live_revision_id"],
+        [(product.pk, product.latest_revision_id, product.live_revision_id) for product in products],
+    )
+    inserts.insert_values(
+        PageLogEntry,
+        [
+            {
+                "content_type_id": content_type.pk,
+                "page_id": product.pk,
+                "revision_id": product.latest_revision_id,
+                "label": product.title,
+                "action": IMPORT_ACTION,
+                "data": {"file": source_name, "row": row, "published": product.live},
+                "timestamp": now,
+                "user_id": user.pk if user is not None else None,
+                "content_changed": True,
+            }
+            for product, row, _children, _m2m in entries
+        ],
+    )
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(model, products)
 
 
 def _create_revisions(entries, content_type, user, now):
-    """One revision per product, in bulk; each with its id, also where the backend returns none."""
+    """One revision per product; ``{page id: revision id}``."""
     page_type = ContentType.objects.get_for_model(Page)
-    revisions = Revision.objects.bulk_create(
+    inserts.insert_values(
+        Revision,
         [
-            Revision(
-                content_type=content_type,
-                base_content_type=page_type,
-                object_id=str(product.pk),
-                object_str=product.title,
-                content=revision_content(product, children, m2m),
-                user=user,
-                created_at=now,
-            )
+            {
+                "content_type_id": content_type.pk,
+                "base_content_type_id": page_type.pk,
+                "object_id": str(product.pk),
+                "object_str": product.title,
+                "content": revision_content(product, children, m2m),
+                "user_id": user.pk if user is not None else None,
+                "created_at": now,
+            }
             for product, _row, children, m2m in entries
-        ]
+        ],
     )
-    if any(revision.pk is None for revision in revisions):  # backends that do not return ids
-        ids = dict(
-            Revision.objects.filter(
-                base_content_type=page_type, object_id__in=[r.object_id for r in revisions]
-            ).values_list("object_id", "pk")
-        )
-        for revision in revisions:
-            revision.pk = ids[revision.object_id]
-    return revisions
+    # The products are new: each has this one revision.
+    revisions = Revision.objects.filter(base_content_type=page_type)
+    ids = inserts.ids_by(revisions, "object_id", [str(product.pk) for product, *_ in entries])
+    return {int(object_id): pk for object_id, pk in ids.items()}
 
 
 def log_import(page, *, user, source_name, row):

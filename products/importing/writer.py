@@ -19,13 +19,13 @@ Re-imported products go through the ordinary Wagtail path (revision, publish or 
 import time
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from products import audit_flags
-from products.importing import history
+from products.importing import history, inserts
 from products.importing.body import stream_data
 from products.importing.exchange import finish_stored_file
 from products.importing.files import attach, stored_file
@@ -168,16 +168,12 @@ class Writer:
 
     @staticmethod
     def _insert_pages(products):
-        """The ``wagtailcore_page`` rows of ``products``, in bulk; each product gets its id."""
-        page_fields = [f.attname for f in Page._meta.concrete_fields if not f.primary_key]
-        pages = [Page(**{name: getattr(product, name) for name in page_fields}) for product in products]
-        Page.objects.bulk_create(pages)
-        if any(page.pk is None for page in pages):  # backends that do not return ids
-            by_path = dict(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk"))
-            for page in pages:
-                page.pk = by_path[page.path]
-        for page, product in zip(pages, products, strict=True):
-            product.page_ptr_id = product.pk = product.id = page.pk
+        """The ``wagtailcore_page`` rows of ``products``; each product gets its id (found by its
+        path, which is unique)."""
+        inserts.insert_objects(Page, products)
+        ids = inserts.ids_by(Page.objects.all(), "path", [product.path for product in products])
+        for product in products:
+            product.page_ptr_id = product.pk = product.id = ids[product.path]
 
     def _create_children(self, rows, products):
         """Publications, topics and files of new products, then their revisions and log entries."""
@@ -235,17 +231,8 @@ class Writer:
 
     @staticmethod
     def _insert_children(products):
-        fields = list(ProductPage._meta.local_concrete_fields)
-        table = connection.ops.quote_name(ProductPage._meta.db_table)
-        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-        placeholders = ", ".join(["%s"] * len(fields))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from the model
-        params = [
-            [f.get_db_prep_save(f.pre_save(product, add=True), connection) for f in fields]
-            for product in products
-        ]
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, params)
+        """The ``products_productpage`` rows (Django's bulk_create refuses multi-table models)."""
+        inserts.insert_objects(ProductPage, products)
 
     def _stored_file(self, item):
         """Store one file (an attachment, or a body block's image); the attachment's fields."""

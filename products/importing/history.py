@@ -9,10 +9,13 @@ from which file and row, and Wagtail's search index (the admin's page search) ge
 """
 
 import datetime
+import functools
 import json
+from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Field
 from django.utils.encoding import is_protected_type
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.fields import StreamField
@@ -24,35 +27,59 @@ from products.importing import inserts
 IMPORT_ACTION = "products.import"
 
 
-def _serializable_fields(obj):
-    """modelcluster's ``get_serializable_data_for_fields`` without its per-call overheads
-    (Wagtail builds a JSONField for every StreamField it serialises): the same output."""
-    data = {"pk": obj.pk}
-    for field in obj._meta.fields:
+@functools.cache
+def _serialized_fields(model):
+    """(field, how) for each field ``serializable_data`` writes, in its order."""
+    plan = []
+    for field in model._meta.fields:
         if not field.serialize:
             continue
-        value = getattr(obj, field.attname)
         if field.remote_field is not None:
-            data[field.name] = value
+            how = "id"
         elif isinstance(field, StreamField):
+            how = "stream"
+        elif type(field).value_to_string is Field.value_to_string:
+            how = "str"  # str(value), as Field.value_to_string does
+        else:
+            how = "field"
+        plan.append((field, how))
+    return plan
+
+
+def _serializable_fields(model, values):
+    """modelcluster's ``get_serializable_data_for_fields`` for the object of ``model`` whose field
+    values (by attname) are ``values``, without its per-call overheads (Wagtail builds a
+    JSONField for every StreamField it serialises): the same output."""
+    data = {"pk": values[model._meta.pk.attname]}
+    for field, how in _serialized_fields(model):
+        value = values[field.attname]
+        if how == "id":
+            data[field.name] = value
+        elif how == "stream":
             data[field.name] = json.dumps(field.get_prep_value(value), cls=DjangoJSONEncoder)
         elif isinstance(value, datetime.datetime):
             data[field.name] = value.astimezone(datetime.UTC)
         elif is_protected_type(value):
             data[field.name] = value
+        elif how == "str":
+            data[field.name] = str(value)
         else:
-            data[field.name] = field.value_to_string(obj)
+            data[field.name] = field.value_to_string(SimpleNamespace(**{field.attname: value}))
     return data
 
 
 def revision_content(product, children, m2m):
     """``product.serializable_data()`` from what the importer holds, without a query:
-    ``children`` maps a child relation's name to its saved objects, ``m2m`` a many-to-many
-    field's name to its ids; relations not named are empty."""
-    content = _serializable_fields(product)
+    ``children`` maps a child relation's name to its saved objects (instances, or dicts of
+    their field values by attname), ``m2m`` a many-to-many field's name to its ids; relations
+    not named are empty."""
+    content = _serializable_fields(type(product), vars(product))
     for relation in get_all_child_relations(product):
-        name = relation.get_accessor_name()
-        content[name] = [_serializable_fields(child) for child in children.get(name, ())]
+        name, model = relation.get_accessor_name(), relation.related_model
+        content[name] = [
+            _serializable_fields(model, child if isinstance(child, dict) else vars(child))
+            for child in children.get(name, ())
+        ]
     for field in get_all_child_m2m_relations(product):
         if field.serialize:
             content[field.name] = list(m2m.get(field.name, ()))

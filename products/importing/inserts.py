@@ -8,6 +8,8 @@ ORM adapts it (``pre_save`` then ``get_db_prep_save``). Ids the database chose a
 by a unique key afterwards (``ids_by``).
 """
 
+import datetime
+
 from django.db import connection, models
 
 CHUNK = 500  # keys per ``IN (…)``: under SQLite's smallest limit of bound parameters (999)
@@ -48,9 +50,18 @@ def adapter(field):
     """``value → database value`` for ``field``: ``field.get_db_prep_save``, skipped where it
     would change nothing."""
     prep, plain = field.get_db_prep_save, plain_type(field)
-    if plain is None:
-        return lambda value: prep(value, connection)
-    return lambda value: value if value is None or type(value) is plain else prep(value, connection)
+    if plain is not None:
+        return lambda value: value if value is None or type(value) is plain else prep(value, connection)
+    last = [None, None]  # (datetime, its database value): a batch's rows share one ``now``
+
+    def adapt(value):
+        if type(value) is not datetime.datetime:
+            return prep(value, connection)
+        if value is not last[0]:  # the very same (immutable) object: the same database value
+            last[:] = value, prep(value, connection)
+        return last[1]
+
+    return adapt
 
 
 def insert_objects(model, objects, fields=None):
@@ -98,11 +109,12 @@ def update_by_pk(model, attnames, rows):
         cursor.executemany(sql, [(*values, key) for key, *values in rows])
 
 
-def ids_by(queryset, key, keys):
-    """``{key value: id}`` of the rows of ``queryset`` whose ``key`` is one of ``keys``."""
+def ids_by(queryset, key, keys, also=()):
+    """``{key value: id}`` of the rows of ``queryset`` whose ``key`` is one of ``keys``; with
+    ``also`` (more field names), ``{(key value, *their values): id}``."""
     keys = list(keys)
     found = {}
     for start in range(0, len(keys), CHUNK):
-        chunk = keys[start : start + CHUNK]
-        found.update(queryset.filter(**{f"{key}__in": chunk}).values_list(key, "pk"))
+        rows = queryset.filter(**{f"{key}__in": keys[start : start + CHUNK]}).values_list(key, *also, "pk")
+        found.update((row[0] if not also else row[:-1], row[-1]) for row in rows)
     return found

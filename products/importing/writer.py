@@ -25,7 +25,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from products import audit_flags
-from products.importing import history, inserts
+from products.importing import children, history, inserts
 from products.importing.body import stream_data
 from products.importing.exchange import finish_stored_file
 from products.importing.files import attach, stored_file
@@ -180,34 +180,13 @@ class Writer:
 
     def _create_children(self, rows, products):
         """Publications, topics and files of new products, then their revisions and log entries."""
-        through = ProductPage.topics.through
-        publications = {}
-        attachments = {}
-        for row, product in zip(rows, products, strict=True):
-            publications[product.pk] = [
-                ProductPublication(
-                    page_id=product.pk,
-                    channel_id=channel_id,
-                    date=date,
-                    url=url,
-                    reference=reference,
-                    sort_order=order,
-                )
-                for order, (channel_id, date, url, reference) in enumerate(row.publications)
-            ]
-            if row.files:
-                attachments[product.pk] = attach(product.pk, row.files, self.user)
-        ProductPublication.objects.bulk_create(
-            [p for items in publications.values() for p in items], batch_size=1000
-        )
-        through.objects.bulk_create(
-            [
-                through(productpage_id=product.pk, topic_id=topic_id)
-                for row, product in zip(rows, products, strict=True)
-                for topic_id in row.topic_ids
-            ],
-            batch_size=1000,
-        )
+        publications = children.insert_publications(rows, products)
+        children.insert_topics(rows, products)
+        attachments = {
+            product.pk: attach(product.pk, row.files, self.user)
+            for row, product in zip(rows, products, strict=True)
+            if row.files
+        }
         history.record_new_products(
             [
                 (

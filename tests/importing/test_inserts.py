@@ -77,3 +77,12 @@ def test_imported_products_point_at_their_own_revisions(tmp_path):
         entry = PageLogEntry.objects.get(page=page, action="products.import")
         assert entry.revision_id == revision.pk and entry.data["published"] is not draft
     assert sum(p.live for p in pages) == 8
+
+
+def test_a_datetime_shared_by_a_batch_is_adapted_as_django_does():
+    field = Revision._meta.get_field("created_at")
+    adapt = inserts.adapter(field)
+    first = datetime.datetime(2024, 7, 30, 8, 15, tzinfo=datetime.UTC)
+    second = datetime.datetime(2024, 7, 30, 15, 15, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+    for value in (first, first, second, second, first, None):
+        assert adapt(value) == field.get_db_prep_save(value, connection)

@@ -73,17 +73,29 @@ def revision_content(product, children, m2m):
     ``children`` maps a child relation's name to its saved objects (instances, or dicts of
     their field values by attname), ``m2m`` a many-to-many field's name to its ids; relations
     not named are empty."""
-    content = _serializable_fields(type(product), vars(product))
-    for relation in get_all_child_relations(product):
-        name, model = relation.get_accessor_name(), relation.related_model
+    model = type(product)
+    content = _serializable_fields(model, vars(product))
+    child_relations, m2m_fields = _relations(model)
+    for name, child_model in child_relations:
         content[name] = [
-            _serializable_fields(model, child if isinstance(child, dict) else vars(child))
+            _serializable_fields(child_model, child if isinstance(child, dict) else vars(child))
             for child in children.get(name, ())
         ]
-    for field in get_all_child_m2m_relations(product):
-        if field.serialize:
-            content[field.name] = list(m2m.get(field.name, ()))
+    for name in m2m_fields:
+        content[name] = list(m2m.get(name, ()))
     return content
+
+
+@functools.cache
+def _relations(model):
+    """(child relations as (name, model), serialised many-to-many field names) of ``model``."""
+    return (
+        [
+            (relation.get_accessor_name(), relation.related_model)
+            for relation in get_all_child_relations(model)
+        ],
+        [field.name for field in get_all_child_m2m_relations(model) if field.serialize],
+    )
 
 
 def record_new_products(entries, *, user, source_name):

@@ -38,6 +38,15 @@ def written_fields(model):
     return [field for field in model._meta.local_concrete_fields if field is not model._meta.auto_field]
 
 
+def new_instance(model, values):
+    """An unsaved ``model`` from ``values`` (by attname; a field not named gets its default),
+    through the positional constructor that ``Model.from_db`` uses: keyword arguments cost
+    Django a lookup per field and a descriptor per relation."""
+    return model(
+        *[values[f.attname] if f.attname in values else f.get_default() for f in model._meta.concrete_fields]
+    )
+
+
 def plain_type(field):
     """The type of value ``field`` stores as it is (None: every value goes through Django)."""
     if isinstance(field, models.ForeignKey):

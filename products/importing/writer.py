@@ -127,46 +127,49 @@ class Writer:
     def _new_product(self, state, row, key, now):
         """The unsaved page of a new product, placed as the section's next child.
 
-        Relations are given by id (``owner_id``, not ``owner``): a third of the cost of building
-        the instance is Django's related-object descriptors otherwise."""
+        Built from field values by attname (``inserts.new_instance``): Django's keyword
+        constructor and related-object descriptors cost more than the rest of the row."""
         slug = state.take_slug(row.title, row.external_id)
         live = self.publishes(row.unit_id) and not row.draft
-        return ProductPage(
-            title=row.title,
-            draft_title=row.title,
-            slug=slug,
-            content_type_id=self.content_type.pk,
-            live=live,
-            has_unpublished_changes=not live,
-            url_path=f"{state.section.url_path}{slug}/",
-            owner_id=self.user.pk if self.user is not None else None,
-            path=state.take_path(),
-            depth=state.section.depth + 1,
-            numchild=0,
-            locale_id=self.locale(row.language).pk,
-            translation_key=key,
-            first_published_at=now if live else None,
-            last_published_at=now if live else None,
-            latest_revision_created_at=now,
-            summary=row.summary,
-            # Keys in the order PostgreSQL's jsonb gives them back, so the revision equals the page.
-            search_description=row.search_description or "",
-            body=stream_data(row, self._stored_file),
-            transcript=row.transcript,
-            area_id=row.area_id,
-            task_id=row.task_id,
-            format_id=row.format_id,
-            unit_id=row.unit_id,
-            external_id=row.external_id,
-            language=row.language,
-            first_published=ProductPublication.first_published(p[1] for p in row.publications),
-            # The plan-count copies (products/audit_flags.py), written with the row, so that the
-            # first revision holds them as the page does.
-            is_live=live,
-            channel_mask=audit_flags.channel_mask(p[0] for p in row.publications),
-            digitised=audit_flags.is_digitised(
-                not (row.body or row.body_blocks), row.transcript, bool(row.files)
-            ),
+        return inserts.new_instance(
+            ProductPage,
+            {
+                "title": row.title,
+                "draft_title": row.title,
+                "slug": slug,
+                "content_type_id": self.content_type.pk,
+                "live": live,
+                "has_unpublished_changes": not live,
+                "url_path": f"{state.section.url_path}{slug}/",
+                "owner_id": self.user.pk if self.user is not None else None,
+                "path": state.take_path(),
+                "depth": state.section.depth + 1,
+                "numchild": 0,
+                "locale_id": self.locale(row.language).pk,
+                "translation_key": key,
+                "first_published_at": now if live else None,
+                "last_published_at": now if live else None,
+                "latest_revision_created_at": now,
+                "summary": row.summary,
+                # Keys in the order PostgreSQL's jsonb gives them back, so the revision equals the page.
+                "search_description": row.search_description or "",
+                "body": stream_data(row, self._stored_file),
+                "transcript": row.transcript,
+                "area_id": row.area_id,
+                "task_id": row.task_id,
+                "format_id": row.format_id,
+                "unit_id": row.unit_id,
+                "external_id": row.external_id,
+                "language": row.language,
+                "first_published": ProductPublication.first_published(p[1] for p in row.publications),
+                # The plan-count copies (products/audit_flags.py), written with the row, so that the
+                # first revision holds them as the page does.
+                "is_live": live,
+                "channel_mask": audit_flags.channel_mask(p[0] for p in row.publications),
+                "digitised": audit_flags.is_digitised(
+                    not (row.body or row.body_blocks), row.transcript, bool(row.files)
+                ),
+            },
         )
 
     @staticmethod

@@ -16,6 +16,7 @@
    (``products_imported`` is sent after the commit, so that batch has no rows).
 """
 
+import ctypes
 import datetime
 import logging
 import time
@@ -33,6 +34,10 @@ DRAIN_ROUNDS = 3
 STALE_AFTER = 10  # seconds: a row this old was left by a process that did not drain it
 STALE_CHECK_EVERY = 5.0  # seconds between two looks at the queue from the search path
 _last_stale_check = [0.0]
+try:  # glibc's; elsewhere there is nothing to give back (see release_writer_memory)
+    _malloc_trim = ctypes.CDLL(None).malloc_trim
+except (OSError, AttributeError):
+    _malloc_trim = None
 
 
 def index_products(page_ids):
@@ -83,7 +88,20 @@ def drain(wait=None, batches=None):
         # Rows committed by a process that gave up waiting just before we let go.
         if left == 0 or not PendingIndexWrite.objects.exists():
             break
+    release_writer_memory()
     return handled
+
+
+def release_writer_memory():
+    """Give back to the system the memory the index writer's threads freed.
+
+    glibc keeps a malloc arena per thread, and Tantivy's writer threads (indexing, merging)
+    allocate the writer's heap (``store.WRITER_HEAP``) and its segments in theirs: what they
+    free stays in this process. A bulk import, which drains after every batch, grew by about
+    100 MB this way in its first 15,000 rows; ``malloc_trim`` (a few milliseconds) keeps it flat.
+    """
+    if _malloc_trim is not None:
+        _malloc_trim(0)
 
 
 def drain_stale():

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from products.importing.limits import max_bytes, too_large_message
-from products.importing.readers import FileReadError, count_rows, file_format, iter_rows
+from products.importing.readers import FileReadError, count_rows, file_format
 from products.importing.rights import ImportRights
+from products.importing.spool import CleanRowSpool
 from products.importing.validation import Report, Validator
 from products.importing.writer import Writer
 
@@ -83,33 +84,38 @@ def run_import(
     refused, total = _refusal(path, progress)
     if refused is not None:
         return ImportResult(report=refused, dry_run=dry_run)
-    bar = _bar(progress, total, _("Kiểm tra"))
-    try:
-        report = validator.check_file(path, progress=bar)
-    finally:
-        if bar is not None:
-            bar.close()
-    result = ImportResult(report=report, dry_run=dry_run)
-    if report.fatal or dry_run or (report.error_count and not skip_invalid):
-        return result
-    writer = Writer(
-        translation_map=report.translation_map,
-        as_draft=as_draft,
-        user=user,
-        rights=rights,
-        source_name=source_name or os.path.basename(str(path)),
-    )
-    bar = _bar(progress, report.valid_rows, _("Nhập"))
-    try:
-        result.page_ids.extend(_write(path, report, validator, writer, bar, batch_size))
-    finally:
-        if bar is not None:
-            bar.close()
+    with CleanRowSpool() as spool:
+        report = _validate(validator, path, _bar(progress, total, _("Kiểm tra")), None if dry_run else spool)
+        result = ImportResult(report=report, dry_run=dry_run)
+        if report.fatal or dry_run or (report.error_count and not skip_invalid):
+            return result
+        writer = Writer(
+            translation_map=report.translation_map,
+            as_draft=as_draft,
+            user=user,
+            rights=rights,
+            source_name=source_name or os.path.basename(str(path)),
+        )
+        bar = _bar(progress, report.valid_rows, _("Nhập"))
+        try:
+            result.page_ids.extend(_write(spool, report, writer, bar, batch_size))
+        finally:
+            if bar is not None:
+                bar.close()
     result.written = True
     result.created, result.updated = writer.created, writer.updated
     result.index_seconds = writer.index_seconds
     result.skipped = len(report.invalid_rows)
     return result
+
+
+def _validate(validator, path, bar, spool):
+    """The file's Report; its clean rows go to ``spool`` (None: a dry run keeps none)."""
+    try:
+        return validator.check_file(path, progress=bar, keep=spool.add if spool is not None else None)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _refusal(path, progress):
@@ -126,15 +132,13 @@ def _refusal(path, progress):
         return Report(fatal=_("Không mở được tệp: %(error)s") % {"error": error}), None
 
 
-def _write(path, report, validator, writer, bar, batch_size):
-    """Read the file again and write its valid rows in batches; the ids written."""
+def _write(spool, report, writer, bar, batch_size):
+    """Write the rows validation accepted (those a check across rows refused left out), in
+    batches; the ids written."""
     page_ids, batch = [], []
-    for row_number, raw in iter_rows(path):
-        if row_number in report.invalid_rows:
+    for clean in spool.rows():
+        if clean.row in report.invalid_rows:
             continue
-        clean, errors = validator.clean(row_number, raw)
-        if clean is None:  # the file changed under us: stop rather than guess
-            raise RuntimeError(f"row {row_number} no longer validates: {errors}")
         batch.append(clean)
         if len(batch) >= batch_size:
             page_ids.extend(writer.write_batch(batch))

@@ -137,8 +137,9 @@ class Validator:
 
     # -- the whole file ------------------------------------------------------------------
 
-    def check_file(self, path, progress=None):
-        """Stream ``path`` once; the report lists every bad row."""
+    def check_file(self, path, progress=None, keep=None):
+        """Stream ``path`` once; the report lists every bad row. ``keep`` (if given) is called
+        with each row that passes its own checks (a check across rows may still refuse it)."""
         report = Report()
         seen = SeenRows()
         pending_existing = []  # (row, external_id, language): does the DB have it in another language?
@@ -153,6 +154,8 @@ class Validator:
                 clean = self._check_row(row_number, raw, report, seen)
                 if clean is None:
                     continue
+                if keep is not None:
+                    keep(clean)
                 if clean.translation_of:
                     report.translation_map[clean.external_id] = clean.translation_of
                 pending_existing.append((row_number, clean.external_id, clean.language))

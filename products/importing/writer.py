@@ -2,10 +2,12 @@
 
 New products are inserted in batches, bypassing Wagtail's one-page-at-a-time
 ``add_child`` + revision + publish (tens of pages a second): the materialised paths of
-the new children of each unit section are allocated by ``products.importing.tree``, the
-``wagtailcore_page`` rows go in with ``Page.objects.bulk_create``, the ``products_productpage`` rows with
-``cursor.executemany`` (Django's bulk_create refuses multi-table inheritance), then
-publications, topic links and attachments, and the section's ``numchild`` is raised.
+the new children of each unit section are allocated by ``products.importing.tree``; the
+``wagtailcore_page`` and ``products_productpage`` rows, then publications and topic links
+(``products.importing.children``), go in with one ``cursor.executemany`` each
+(``products.importing.inserts``: Django's bulk_create builds and compiles far more per row,
+and refuses multi-table inheritance), attachments are stored, and the section's ``numchild``
+is raised.
 Each batch is one transaction: an interrupted import leaves whole batches, and
 running it again updates those and creates the rest. Each new product then gets what
 Wagtail's own path would have written (``products.importing.history``): a revision, a log

@@ -9,13 +9,19 @@ file, or drop/create the PostgreSQL database named in the URL), migrate and seed
 registers, then run the import in a child process. Peak memory is that child's
 ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` (the whole process: Python, Django, the
 import), measured after the import; rows/s counts validation and writing together,
-and the time spent in ``search.indexing.index_products`` is shown separately.
+and the time spent by the ``products_imported`` listeners (the archive search's indexing)
+is shown separately.
 
-Recorded 2026-11-23 (``.venv/bin/python bench/import_bench.py``; PostgreSQL 15 local):
-  sqlite   10,000: 480 rows/s overall, 1,527 rows/s without search indexing (14.3 s of 20.9 s); 178 MB
-  sqlite  100,000: 496 rows/s overall, 1,288 rows/s without search indexing (124 s of 202 s); 196 MB
-  postgres 10,000: 467 rows/s overall, 1,163 rows/s without search indexing (12.8 s of 21.4 s); 179 MB
-About 126 MB of the peak is the process after ``django.setup()``, before any row is read.
+Recorded 2026-11-30 (2 vCPUs shared with other engineers' tests and benchmarks, load 1.2-2.3;
+PostgreSQL 15 local), each line one run of ``--rows N`` (``--database-url …`` for PostgreSQL):
+  sqlite   10,000: 809 rows/s overall, 1,066 rows/s without search indexing (3.0 s of 12.4 s); 237 MB
+  sqlite  100,000: 759 rows/s overall, 1,001 rows/s without search indexing (31.9 s of 131.7 s); 266 MB
+  postgres 10,000: 368 rows/s overall, 434 rows/s without search indexing (4.2 s of 27.2 s); 244 MB
+The same machine and day before this round: sqlite 10,000 at 514 rows/s and 278 MB; postgres 10,000
+at 267 rows/s and 271 MB; sqlite 100,000 at 419 rows/s and 334 MB (timed as the child here times
+it, in a script of its own).
+About 188 MB of the peak is the process after ``django.setup()``, before any row is read (126 MB on
+2026-11-23: the apps loaded at setup have grown since, openpyxl and numpy alone 37 MB).
 """
 
 import argparse

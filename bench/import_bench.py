@@ -20,8 +20,10 @@ PostgreSQL 15 local), each line one run of ``--rows N`` (``--database-url …`` 
 The same machine and day before this round: sqlite 10,000 at 514 rows/s and 278 MB; postgres 10,000
 at 267 rows/s and 271 MB; sqlite 100,000 at 419 rows/s and 334 MB (timed as the child here times
 it, in a script of its own).
-About 188 MB of the peak is the process after ``django.setup()``, before any row is read (126 MB on
-2026-11-23: the apps loaded at setup have grown since, openpyxl and numpy alone 37 MB).
+About 188 MB of those peaks was the process after ``django.setup()``, before any row is read.
+Rebased on main 909b60b (openpyxl loaded on first use: 155 MB after setup), a quieter machine
+(load 1.0): sqlite 10,000 at 990 rows/s overall, 1,300 rows/s without search indexing (2.4 s of
+10.1 s); 219 MB.
 """
 
 import argparse

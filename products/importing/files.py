@@ -12,7 +12,6 @@ from django.core.files import File
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
 from PIL import Image
-from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtailmedia.models import get_media_model
@@ -66,6 +65,8 @@ def readable(path: Path, kind):
                 if not head.startswith(b"%PDF-"):
                     return False
                 handle.seek(0)
+                from pypdf import PdfReader  # heavy (~20 MB per process): loaded on the first PDF
+
                 return len(PdfReader(handle).pages) >= 0
             if kind == "image":
                 handle.seek(0)

@@ -31,6 +31,7 @@ from audit.models import CountedMonth, MonthlyCount, StaleMonth
 
 RULE_VERSION = 1  # raise when the counting rule (audit.facts) changes: every kept month is counted again
 MAX_BASES = 8  # channel sets kept at once; the least recently counted beyond that are dropped
+MAX_MONTHS = 240  # a longer period (an auditor's "from 1900") is counted from the products, keeping nothing
 DELETE_CHUNK = 5000
 FIELDS = [name for name in facts.Row._fields if name not in ("grouping", "month")]
 SUMMED = ("total", *facts.SUM_NAMES)
@@ -51,7 +52,12 @@ def count(selection, digital_ids, online_ids=()):
 
 
 def split(start, end):
-    """(["YYYY-MM" of the whole months in [start, end]], [(start, end) of the partial months])."""
+    """(["YYYY-MM" of the whole months in [start, end]], [(start, end) of the partial months]).
+
+    A period longer than ``MAX_MONTHS`` (or reaching the calendar's last month) is all "partial":
+    it is counted from the products."""
+    if end.year >= datetime.MAXYEAR or (end - start).days > MAX_MONTHS * 31:
+        return [], [(start, end)]
     first = start if start.day == 1 else _next_month(start)
     after = _next_month(end)  # the first day after the last whole month
     if end + datetime.timedelta(days=1) != after:

@@ -153,6 +153,12 @@ def test_a_units_query_is_counted_from_the_products(archive):
     assert not CountedMonth.objects.exists()
 
 
+def test_a_period_of_centuries_is_counted_from_the_products_keeping_nothing(archive):
+    kept, live = both(D(1, 1, 1), D(9999, 12, 31))
+    assert kept == live
+    assert not CountedMonth.objects.exists()
+
+
 def test_missing_triggers_are_installed_again_and_every_month_recounted(archive):
     both(D(2024, 1, 1), D(2024, 12, 31))
     assert CountedMonth.objects.exists()

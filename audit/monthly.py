@@ -28,6 +28,7 @@ from django.db.models import Max
 
 from audit import facts
 from audit.models import CountedMonth, MonthlyCount, StaleMonth
+from products.importing.inserts import insert_values
 
 RULE_VERSION = 1  # raise when the counting rule (audit.facts) changes: every kept month is counted again
 MAX_BASES = 8  # channel sets kept at once; the least recently counted beyond that are dropped
@@ -128,7 +129,7 @@ def _consecutive(todo, months):
 def _keep(month, basis, stale_ids, grouped):
     """Keep ``month``'s counts for ``basis``, and drop the stale rows that were counted."""
     rows = [
-        [month, basis, row.grouping, *(getattr(row, f) for f in FIELDS)]
+        {"month": month, "basis": basis, "grouping": row.grouping, **{f: getattr(row, f) for f in FIELDS}}
         for rows in grouped.values()
         for row in rows
     ]
@@ -141,21 +142,9 @@ def _keep(month, basis, stale_ids, grouped):
                 for i in range(0, len(stale_ids), DELETE_CHUNK):
                     StaleMonth.objects.filter(pk__in=stale_ids[i : i + DELETE_CHUNK]).delete()
             CountedMonth.objects.create(month=month, basis=basis)
-            if rows:
-                with connection.cursor() as cursor:
-                    cursor.executemany(_insert_sql(), rows)
+            insert_values(MonthlyCount, rows)  # a month's few hundred rows in one executemany
     except IntegrityError:
         pass  # another process counted this month with this basis at the same moment: its rows stand
-
-
-def _insert_sql():
-    """One row of MonthlyCount; ``executemany`` writes a month's few hundred rows at C speed."""
-    q = connection.ops.quote_name
-    columns = ["month", "basis", "grouping", *FIELDS]
-    return (
-        f"INSERT INTO {q(MonthlyCount._meta.db_table)} ({', '.join(q(c) for c in columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(columns))})"
-    )
 
 
 def _prune():

@@ -21,8 +21,7 @@ from products.models import ProductPage, ProductPublication
 # The product columns whose change changes a count (products/audit_flags.INDEX_FIELDS).
 COUNTED_FIELDS = ("is_live", "first_published", "unit", "area", "format", "task", "language")
 COUNTED_FIELDS += ("channel_mask", "digitised")
-NAMES = ("audit_stale_product_ins", "audit_stale_product_upd", "audit_stale_product_del")
-NAMES += ("audit_stale_publication",)
+PREFIX = "audit_stale_"  # every trigger of this module is named so
 
 
 def _names():
@@ -108,20 +107,25 @@ def postgresql_statements():
     ]
 
 
+def statements(connection):
+    return postgresql_statements() if connection.vendor == "postgresql" else sqlite_statements()
+
+
 def installed(connection):
     """How many of this module's triggers the database has."""
+    if connection.vendor == "postgresql":
+        sql = "SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE %s ESCAPE '\\'"
+    else:
+        sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s ESCAPE '\\'"
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT COUNT(*) FROM pg_trigger WHERE tgname LIKE 'audit\\_stale\\_%%'")
-        else:
-            cursor.execute(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_stale_%'"
-            )
+        cursor.execute(sql, [PREFIX.replace("_", "\\_") + "%"])
         return cursor.fetchone()[0]
 
 
 def expected(connection):
-    return 3 if connection.vendor == "postgresql" else 6
+    """How many triggers ``statements`` creates (on PostgreSQL, some create the functions they call)."""
+    kinds = ("CREATE TRIGGER", "CREATE OR REPLACE TRIGGER")
+    return sum(statement.startswith(kinds) for statement in statements(connection))
 
 
 def install(using="default"):
@@ -131,9 +135,8 @@ def install(using="default"):
         return False
     if installed(connection) == expected(connection):
         return False
-    statements = postgresql_statements() if connection.vendor == "postgresql" else sqlite_statements()
     with connection.cursor() as cursor:
-        for statement in statements:
+        for statement in statements(connection):
             cursor.execute(statement)
     CountedMonth.objects.using(using).all().delete()
     MonthlyCount.objects.using(using).all().delete()

@@ -20,9 +20,9 @@ from django.utils.encoding import is_protected_type
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageLogEntry, Revision
-from wagtail.search.backends import get_search_backends
 
 from products.importing import inserts
+from products.importing.admin_search import AdminSearchEntries
 
 IMPORT_ACTION = "products.import"
 
@@ -98,11 +98,12 @@ def _relations(model):
     )
 
 
-def record_new_products(entries, *, user, source_name):
+def record_new_products(entries, *, user, source_name, search_entries=None):
     """Revisions, log entries and search index entries for just-created products.
 
     ``entries`` is a list of (product, row number, children, m2m) as ``revision_content``
-    takes them; each product's ``live`` says whether it was published.
+    takes them; each product's ``live`` says whether it was published. ``search_entries``: an
+    ``AdminSearchEntries`` kept across the batches of one import.
     """
     if not entries:
         return
@@ -136,8 +137,7 @@ def record_new_products(entries, *, user, source_name):
             for product, row, _children, _m2m in entries
         ],
     )
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(model, products)
+    (search_entries or AdminSearchEntries()).add(model, products)
 
 
 def _create_revisions(entries, content_type, user, now):

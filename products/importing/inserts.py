@@ -11,6 +11,7 @@ by a unique key afterwards (``ids_by``).
 import datetime
 
 from django.db import connection, models
+from wagtail.fields import StreamField
 
 CHUNK = 500  # keys per ``IN (…)``: under SQLite's smallest limit of bound parameters (999)
 ROWS_PER_STATEMENT = 500  # rows of one UPDATE … FROM (VALUES …) on PostgreSQL
@@ -60,6 +61,8 @@ def adapter(field):
     """``value → database value`` for ``field``: ``field.get_db_prep_save``, skipped where it
     would change nothing."""
     prep, plain = field.get_db_prep_save, plain_type(field)
+    if isinstance(field, StreamField):
+        prep = _stream_prep(field)
     if plain is not None:
         return lambda value: value if value is None or type(value) is plain else prep(value, connection)
     last = [None, None]  # (datetime, its database value): a batch's rows share one ``now``
@@ -72,6 +75,19 @@ def adapter(field):
         return last[1]
 
     return adapt
+
+
+def _stream_prep(field):
+    """``StreamField.get_db_prep_save`` with its JSON field built once: Wagtail builds a new
+    ``JSONField`` for every value it saves, a tenth of writing a product's row."""
+    json_field = field.json_field
+
+    def prep(value, connection):
+        if hasattr(value, "as_sql"):
+            return value
+        return json_field.get_db_prep_value(field.get_prep_value(value), connection=connection, prepared=True)
+
+    return prep
 
 
 def insert_objects(model, objects, fields=None):

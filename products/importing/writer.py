@@ -28,6 +28,7 @@ from wagtail.models import Locale, Page
 
 from products import audit_flags
 from products.importing import children, history, inserts
+from products.importing.admin_search import AdminSearchEntries
 from products.importing.body import stream_data
 from products.importing.exchange import finish_stored_file
 from products.importing.files import attach, stored_file
@@ -58,6 +59,7 @@ class Writer:
         self.content_type = ContentType.objects.get_for_model(ProductPage)
         self.created = 0
         self.updated = 0
+        self.search_entries = AdminSearchEntries()  # keeps the title lengths between batches
         self.index_seconds = 0.0  # time spent by the products_imported listeners (search), for the bench
 
     # -- helpers ---------------------------------------------------------------------------
@@ -207,6 +209,7 @@ class Writer:
             ],
             user=self.user,
             source_name=self.source_name,
+            search_entries=self.search_entries,
         )
 
     def _submit_for_review(self, page_ids):

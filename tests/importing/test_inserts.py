@@ -86,3 +86,15 @@ def test_a_datetime_shared_by_a_batch_is_adapted_as_django_does():
     second = datetime.datetime(2024, 7, 30, 15, 15, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
     for value in (first, first, second, second, first, None):
         assert adapt(value) == field.get_db_prep_save(value, connection)
+
+
+def test_a_stream_body_is_adapted_as_wagtail_adapts_it(tmp_path):
+    """The body's adapter builds its JSON field once; the value it gives is Wagtail's."""
+    body = "Dòng một\nDòng hai với 'Bok và ơ̆"
+    assert run(write_file(tmp_path / "b.jsonl", [row("sb-1", body=body)]))[0]
+    product = ProductPage.objects.get(external_id="sb-1")
+    field = ProductPage._meta.get_field("body")
+    adapt = inserts.adapter(field)
+    for value in (product.body, list(product.body.raw_data), [], None):
+        assert adapt(value) == field.get_db_prep_save(value, connection)
+    assert product.body.raw_data[0]["value"].endswith("Dòng hai với 'Bok và ơ̆</p>")

@@ -11,10 +11,13 @@ and ``<br>``, so no two words are glued together.
 
 import hashlib
 import html
+import json
 import re
 
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from wagtail import blocks
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from products.models import ProductAttachment, ProductPage, ProductPublication
 
@@ -36,11 +39,11 @@ FIELDS = (
     "first_published",
     "external_id",
     "summary",
-    "body",
     "transcript",
     "area__slug",
     "unit__slug",
     "format__slug",
+    "body_json",  # the body as stored (JSON text): its texts need no StreamValue
 )
 
 
@@ -100,20 +103,31 @@ def _by_page(rows):
     return out
 
 
-class _SectionUrls(dict):
-    """A product's URL is its section's URL and its slug: the sections are few, ask each once."""
+_section_urls = {}  # (section path, its url_path, the sites' root paths) -> the section's URL
 
-    def __missing__(self, path):
-        page = Page.objects.filter(path=path).first()
-        url = (page.get_url() or "") if page is not None else ""
-        self[path] = url
-        return url
+
+def section_urls(paths):
+    """{section path: URL} of the sections of a batch's products (a product's URL is its
+    section's and its slug): one query, and each section's URL worked out once per process for
+    as long as neither the section's place in the tree nor the sites change."""
+    roots = tuple(Site.get_site_root_paths())
+    if len(_section_urls) > 10_000:
+        _section_urls.clear()
+    urls = dict.fromkeys(paths, "")
+    for page in Page.objects.filter(path__in=list(urls)):
+        key = (page.path, page.url_path, roots)
+        if key not in _section_urls:
+            _section_urls[key] = page.get_url() or ""
+        urls[page.path] = _section_urls[key]
+    return urls
 
 
 def load(page_ids):
     """The index documents of the indexable products among ``page_ids``, by page id."""
     ids = sorted({int(i) for i in page_ids})
-    rows = list(indexable().filter(pk__in=ids).values_list(*FIELDS))
+    rows = list(
+        indexable().filter(pk__in=ids).annotate(body_json=Cast("body", TextField())).values_list(*FIELDS)
+    )
     if not rows:
         return {}
     found = [row[0] for row in rows]
@@ -132,14 +146,14 @@ def load(page_ids):
         .values_list("page_id", "extracted_text")
     )
     stream_block = ProductPage._meta.get_field("body").stream_block
-    urls = _SectionUrls()
+    urls = section_urls({row[FIELDS.index("path")][: -Page.steplen] for row in rows})
     docs = {}
     for row in rows:
         row = dict(zip(FIELDS, row, strict=True))
         pk = row["pk"]
         parts = [
             row["summary"],
-            *stream_texts(stream_block, row["body"].raw_data if row["body"] else []),
+            *stream_texts(stream_block, _stream_items(row["body_json"])),
             row["transcript"],
             *attachments.get(pk, []),
         ]
@@ -152,6 +166,11 @@ def load(page_ids):
             topics=sorted(set(topics.get(pk, []))),
         )
     return docs
+
+
+def _stream_items(stored):
+    items = json.loads(stored) if stored else []
+    return items if isinstance(items, list) else []
 
 
 def _document(row, *, parts, url, channels, topics):

@@ -88,6 +88,11 @@ def test_a_datetime_shared_by_a_batch_is_adapted_as_django_does():
         assert adapt(value) == field.get_db_prep_save(value, connection)
 
 
+def _sent(value):
+    """What goes to the database: PostgreSQL's Jsonb wrapper compares by identity, its text does not."""
+    return value.dumps(value.obj) if hasattr(value, "obj") else value
+
+
 def test_a_stream_body_is_adapted_as_wagtail_adapts_it(tmp_path):
     """The body's adapter builds its JSON field once; the value it gives is Wagtail's."""
     body = "Dòng một\nDòng hai với 'Bok và ơ̆"
@@ -96,5 +101,5 @@ def test_a_stream_body_is_adapted_as_wagtail_adapts_it(tmp_path):
     field = ProductPage._meta.get_field("body")
     adapt = inserts.adapter(field)
     for value in (product.body, list(product.body.raw_data), [], None):
-        assert adapt(value) == field.get_db_prep_save(value, connection)
+        assert _sent(adapt(value)) == _sent(field.get_db_prep_save(value, connection))
     assert product.body.raw_data[0]["value"].endswith("Dòng hai với 'Bok và ơ̆</p>")

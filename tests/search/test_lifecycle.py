@@ -101,3 +101,17 @@ def test_rebuild_command_builds_a_new_generation_and_swaps_it_in(archive):
     assert archive["vi_dakto"] in ids("quyen con nguoi")
     assert find("").count == ProductPage.objects.live().count()
     assert "Indexed 9 live products" in out.getvalue()
+
+
+def test_a_renamed_section_gives_its_products_their_new_url():
+    """Section URLs are remembered per process: a section whose slug changes is looked up again."""
+    from search import documents
+
+    page = publish(title="Bài trong chuyên mục đổi tên Đăk Hà", unit="bao-kon-tum")
+    before = documents.load([page.pk])[page.pk]["url"]
+    section = page.get_parent().specific
+    section.slug = f"{section.slug}-moi"
+    section.save_revision().publish()
+    after = documents.load([page.pk])[page.pk]["url"]
+    assert after != before and f"/{section.slug}/" in after
+    assert after == ProductPage.objects.get(pk=page.pk).get_url()

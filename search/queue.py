@@ -67,7 +67,7 @@ def _queue(ids):
     quote = connection.ops.quote_name
     table, page_column = quote(PendingIndexWrite._meta.db_table), quote("page_id")
     sql = f"INSERT INTO {table} ({page_column}, {quote(field.column)}) VALUES (%s, %s)"  # noqa: S608 - model names
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:  # one transaction even in autocommit
         cursor.executemany(sql, [(page_id, queued_at) for page_id in ids])
 
 

@@ -119,6 +119,10 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
         os.environ.get("DB_CONNECT_TIMEOUT", "5")
     )
+elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Write-ahead log: readers (the portal) never wait for a writer (an import's batch), and a
+    # commit appends to one file instead of writing and deleting a rollback journal.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("init_command", "PRAGMA journal_mode=WAL;")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -12,18 +12,21 @@ import), measured after the import; rows/s counts validation and writing togethe
 and the time spent by the ``products_imported`` listeners (the archive search's indexing)
 is shown separately.
 
-Recorded 2026-11-30 (2 vCPUs shared with other engineers' tests and benchmarks, load 1.2-2.3;
+Recorded 2026-11-30, early (2 vCPUs shared with other engineers' tests and benchmarks, load 1.2-2.3;
 PostgreSQL 15 local), each line one run of ``--rows N`` (``--database-url …`` for PostgreSQL):
   sqlite   10,000: 809 rows/s overall, 1,066 rows/s without search indexing (3.0 s of 12.4 s); 237 MB
   sqlite  100,000: 759 rows/s overall, 1,001 rows/s without search indexing (31.9 s of 131.7 s); 266 MB
   postgres 10,000: 368 rows/s overall, 434 rows/s without search indexing (4.2 s of 27.2 s); 244 MB
-The same machine and day before this round: sqlite 10,000 at 514 rows/s and 278 MB; postgres 10,000
-at 267 rows/s and 271 MB; sqlite 100,000 at 419 rows/s and 334 MB (timed as the child here times
-it, in a script of its own).
-About 188 MB of those peaks was the process after ``django.setup()``, before any row is read.
-Rebased on main 909b60b (openpyxl loaded on first use: 155 MB after setup), a quieter machine
-(load 1.0): sqlite 10,000 at 990 rows/s overall, 1,300 rows/s without search indexing (2.4 s of
-10.1 s); 219 MB.
+The same machine and day before that round: sqlite 10,000 at 514 rows/s and 278 MB; postgres 10,000
+at 267 rows/s and 271 MB; sqlite 100,000 at 419 rows/s and 334 MB.
+Recorded 2026-11-30, later (admin search entries in one INSERT, index documents without StreamValues,
+one-statement queue rows, SQLite in WAL mode; quiet machine, load 0.8-1.8), ``--rows 10000 100000``:
+  sqlite   10,000: 891 rows/s overall, 1,124 rows/s without search indexing (2.3 s of 11.2 s); 207 MB
+  sqlite  100,000: 928 rows/s overall, 1,196 rows/s without search indexing (24.2 s of 107.8 s); 238 MB
+  (an earlier run of ``--rows 100000`` the same hour, before WAL: 991 rows/s, 242 MB)
+This machine's speed drifts by 15-25 % from one run to the next: compare versions in alternating runs.
+About 150 MB of those peaks is the process after ``django.setup()``, before any row is read (96 MB of
+it what Django, Wagtail and their libraries allocate as they load, the rest their shared libraries).
 """
 
 import argparse

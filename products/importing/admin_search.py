@@ -66,10 +66,9 @@ class AdminSearchEntries:
             return
         indexer = sqlite.ObjectIndexer(new[0], backend)
         texts = [(page, *entry_texts(indexer, page)) for page in new]
+        lengths = [len(title) for _page, title, _auto, _body in texts if title]
         total, count = self._lengths(sqlite.IndexEntry)
-        total += sum(len(title) for _page, title, _auto, _body in texts if title)
-        count += sum(1 for _page, title, _auto, _body in texts if title)
-        self._title_lengths = (total, count)
+        total, count = self._title_lengths = (total + sum(lengths), count + len(lengths))
         inserts.insert_values(
             sqlite.IndexEntry,
             [

@@ -10,7 +10,7 @@ by a unique key afterwards (``ids_by``).
 
 import datetime
 
-from django.db import connection, models
+from django.db import connection, models, transaction
 from wagtail.fields import StreamField
 
 CHUNK = 500  # keys per ``IN (…)``: under SQLite's smallest limit of bound parameters (999)
@@ -118,7 +118,8 @@ def _executemany(model, fields, params):
     columns = ", ".join(_quote(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {_quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from the model
-    with connection.cursor() as cursor:
+    # One transaction, as bulk_create's: outside an atomic block SQLite would commit every row.
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         # One prepared statement; psycopg sends the rows in a pipeline (multi-row INSERTs measured
         # slower on PostgreSQL: their parameters are bound in Python).
         cursor.executemany(sql, params)

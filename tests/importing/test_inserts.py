@@ -103,3 +103,26 @@ def test_a_stream_body_is_adapted_as_wagtail_adapts_it(tmp_path):
     for value in (product.body, list(product.body.raw_data), [], None):
         assert _sent(adapt(value)) == _sent(field.get_db_prep_save(value, connection))
     assert product.body.raw_data[0]["value"].endswith("Dòng hai với 'Bok và ơ̆</p>")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_whose_row_fails_leaves_none_of_its_rows():
+    """Outside any atomic block too (the index queue writes there): all the rows or none."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import IntegrityError
+    from wagtail.search.models import IndexEntry
+
+    content_type = ContentType.objects.get_for_model(ProductPage).pk
+    entry = {
+        "content_type_id": content_type,
+        "object_id": "dup-1",
+        "title": "Quyền",
+        "body": "",
+        "autocomplete": "",
+    }
+    inserts.insert_values(IndexEntry, [{**entry, "object_id": "dup-0"}])  # the values themselves are valid
+    with pytest.raises(IntegrityError):
+        inserts.insert_values(IndexEntry, [entry, {**entry, "object_id": "dup-2"}, entry])
+    assert list(
+        IndexEntry.objects.filter(object_id__startswith="dup-").values_list("object_id", flat=True)
+    ) == ["dup-0"]

@@ -1,5 +1,6 @@
 """Admin registration: the registers (one menu group), the plan's pages (admin_urls), the reports menu."""
 
+from django.contrib.auth.models import Group
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -28,6 +29,13 @@ class PlanViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_plan_registers():
     return PlanViewSetGroup()
+
+
+@hooks.register("register_role_groups")
+def plan_desk_groups():
+    """The plan's desks are role groups (``products.desk.users``): their rights are what
+    ``seed_monitoring`` grants, so administrators put people in them but never edit them."""
+    return Group.objects.filter(plan_desk__isnull=False)
 
 
 @hooks.register("register_admin_urls")

@@ -9,7 +9,9 @@ The rule (README, "Tệp tin / Media privacy"):
 2. Every other file is **private**: used only by drafts, unpublished or restricted products,
    or by nothing at all (uploaded, not used yet). A private file is listed by no API and
    served only to
-   - superusers, and holders of ``audit.view_audit`` (auditors and administrators);
+   - superusers, and holders of ``products.view_private_files``: the auditor and administrator
+     roles only (matrix row ``media.download_private``); not ``audit.view_audit``, which the
+     Department's consolidation desk also holds to read the figures;
    - whoever may edit a product that uses it (that unit's desk);
    - whoever may choose or change it in its collection (the desk that uploaded it);
    - whoever a restricted product using it admits (its password entered, its group held):
@@ -37,7 +39,7 @@ from products.models import ProductAttachment, ProductPage
 from products.visibility import public_pages
 
 # Auditors and administrators hold it (products.desk.roles): they see every file.
-SEES_EVERY_FILE = "audit.view_audit"
+SEES_EVERY_FILE = "products.view_private_files"
 
 
 @dataclass(frozen=True)

@@ -195,14 +195,15 @@ ROWS = (
     _row(
         "users",
         "assign_groups",
-        "put users in groups: the desk's role groups, or groups within the administrator role",
+        "put users in groups: role groups (the desk's, the plan monitoring's desks), or groups within "
+        "the administrator role",
         administrator=S.OTHERS_NOT_SELF,
         superuser=S.ALL,
     ),
     _row(
         "groups",
         "manage_roles",
-        "edit or delete the desk's role groups (created by seed_reference)",
+        "edit or delete role groups (the desk's, by seed_reference; the plan desks, by seed_monitoring)",
         superuser=S.ALL,
     ),
     _row(

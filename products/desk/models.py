@@ -9,6 +9,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+# Who sees every private file (``products.media_access``): the auditor and administrator roles,
+# and nobody because of another right they happen to hold (issue 24).
+VIEW_PRIVATE_FILES = "view_private_files"
+
 
 class DeskRole(models.Model):
     class Kind(models.TextChoices):
@@ -36,6 +40,9 @@ class DeskRole(models.Model):
     class Meta:
         verbose_name = _("vai trò của nhóm")
         verbose_name_plural = _("vai trò của nhóm")
+        permissions = [
+            (VIEW_PRIVATE_FILES, _("Xem và tải mọi tệp riêng tư (tệp của bản nháp, sản phẩm chưa công khai)"))
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["role", "unit"], condition=Q(unit__isnull=False), name="desk_role_per_unit"

@@ -47,6 +47,8 @@ TASK = "Duyệt – {unit}"
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
+# Every private file (matrix row ``media.download_private``): auditors and administrators only.
+VIEW_PRIVATE_FILES = "products.view_private_files"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 REVIEWER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 # "add" also lets an editor edit and delete their own uploads (Wagtail's ownership rule).
@@ -72,6 +74,7 @@ ADMINISTRATOR_PERMISSIONS = (
     *(f"products.{action}_{model}" for model in REGISTER_MODELS for action in ("add", "change", "delete")),
     "audit.view_audit",
     "audit.change_auditsettings",
+    VIEW_PRIVATE_FILES,
     "auth.add_user",
     "auth.change_user",
     "auth.delete_user",
@@ -275,7 +278,7 @@ def ensure_roles():
             Kind.TRANSLATOR_INTO, TRANSLATOR_INTO.format(language=lang.local_name), language=lang.code
         )
         set_permissions(group, [ACCESS_ADMIN, f"products.{permission_codename(lang.code)}"])
-    set_permissions(role_group(Kind.AUDITOR, AUDITOR), [ACCESS_ADMIN, "audit.view_audit"])
+    set_permissions(role_group(Kind.AUDITOR, AUDITOR), [ACCESS_ADMIN, "audit.view_audit", VIEW_PRIVATE_FILES])
     administrator = role_group(Kind.ADMINISTRATOR, ADMINISTRATOR)
     set_permissions(administrator, ADMINISTRATOR_PERMISSIONS)
     set_collection_permissions(

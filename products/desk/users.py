@@ -4,8 +4,10 @@ The rules of the matrix (``users.*`` and ``groups.*`` rows):
 - only superusers make, edit, deactivate, delete or change the password of a superuser: the
   "superuser" box is not on an administrator's form, and a superuser's page is closed to them;
 - an administrator puts other people in groups, never changes their own groups;
-- the desk's role groups (a ``DeskRole`` record) are edited by superusers only: their rights are
-  the matrix, re-applied by ``seed_reference``;
+- role groups are edited by superusers only, and administrators put others in them: the desk's
+  (a ``DeskRole`` record), whose rights are the matrix, re-applied by ``seed_reference``, and
+  those other apps declare through the ``register_role_groups`` hook (monitoring's plan desks:
+  products never imports them, they tell products which groups are theirs);
 - other groups an administrator creates or edits may hold only rights the administrator role
   itself holds: its model permissions, its collection permissions, and no page permission.
 
@@ -18,6 +20,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.users.forms import GroupForm, UserCreationForm, UserEditForm
@@ -44,17 +47,29 @@ def administrator_rights():
     return model, collection
 
 
+ROLE_GROUPS_HOOK = "register_role_groups"
+
+
+def role_groups():
+    """Every role group: the desk's, and those each ``register_role_groups`` hook returns (a
+    queryset of groups whose rights the hook's app sets, as ``seed_monitoring`` does its desks')."""
+    declared = Q(desk_role__isnull=False)
+    for declare in hooks.get_hooks(ROLE_GROUPS_HOOK):
+        declared |= Q(pk__in=declare().values("pk"))
+    return Group.objects.filter(declared)
+
+
 def is_role_group(group):
-    return DeskRole.objects.filter(group=group).exists()
+    return role_groups().filter(pk=group.pk).exists()
 
 
 def assignable_groups(user):
-    """The groups ``user`` may put people in: all for superusers; otherwise the desk's role
-    groups and groups holding nothing beyond the administrator role."""
+    """The groups ``user`` may put people in: all for superusers; otherwise the role groups
+    (``role_groups``) and groups holding nothing beyond the administrator role."""
     if user.is_superuser:
         return Group.objects.all()
     model_ids, collection_ids = administrator_rights()
-    beyond = Group.objects.filter(desk_role__isnull=True).filter(
+    beyond = Group.objects.exclude(pk__in=role_groups().values("pk")).filter(
         Q(page_permissions__isnull=False)
         | Q(permissions__isnull=False, permissions__pk__in=Permission.objects.exclude(pk__in=model_ids))
         | Q(collection_permissions__permission__in=Permission.objects.exclude(pk__in=collection_ids))

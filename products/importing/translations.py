@@ -1,15 +1,17 @@
 """Translations in an import file: ``translation_of`` names the product a row translates.
 
 Before writing, ``check_translations`` makes sure each named product exists (in the file or
-the database), that chains end (no loops) and that each translation group has one product per
-language. While writing, ``TranslationKeys`` gives every member of a group the Wagtail
-``translation_key`` of the product at the start of its chain (its root).
+the database), that the person importing may translate it (``ImportRights.may_translate``:
+what "Dịch sang…" in the admin allows), that chains end (no loops) and that each translation
+group has one product per language. While writing, ``TranslationKeys`` gives every member of a
+group the Wagtail ``translation_key`` of the product at the start of its chain (its root).
 """
 
 import uuid
 
 from django.utils.translation import gettext as _
 
+from products import languages
 from products.importing.report import RowError
 from products.models import ProductPage
 
@@ -31,14 +33,14 @@ def resolve_root(translation_map, external_id):
 
 
 def _targets_in_database(external_ids):
-    """external_id → (language, translation_key) of the products the database has."""
+    """external_id → (language, translation_key, unit_id, live) of the products the database has."""
     external_ids, found = list(external_ids), {}
     for start in range(0, len(external_ids), CHUNK):
         found.update(
-            (ext, (lang, key))
-            for ext, lang, key in ProductPage.objects.filter(
+            (ext, (lang, key, unit_id, live))
+            for ext, lang, key, unit_id, live in ProductPage.objects.filter(
                 external_id__in=external_ids[start : start + CHUNK]
-            ).values_list("external_id", "language", "translation_key")
+            ).values_list("external_id", "language", "translation_key", "unit_id", "live")
         )
     return found
 
@@ -51,13 +53,39 @@ def _group_taken_message(root, language, other):
     }
 
 
-def check_translations(report, seen):
-    """``translation_of`` names a product in the file or the database, in another language;
-    one product per language in each translation group. ``seen``: external_id → (row, language)."""
+def _no_rights_message(target, unit_name, language):
+    return _(
+        "bạn không có quyền dịch «%(value)s», sản phẩm của đơn vị «%(unit)s»: chỉ bàn biên tập của "
+        "đơn vị đó, hoặc biên dịch viên được phân công ngôn ngữ «%(language)s» (với sản phẩm đã xuất "
+        "bản), mới nhập được bản dịch của sản phẩm này"
+    ) % {"value": target, "unit": unit_name, "language": languages.BY_CODE[language].local_name}
+
+
+def _check_rights(report, seen, in_db, rights, unit_names):
+    """Each row naming a product of the database that the person could not translate in the
+    admin is refused. A product named in the file is written by this import, so the checks of
+    its own row (rights in its unit) already answer for it."""
+    if rights is None or rights.unrestricted:
+        return
+    for external_id, target in report.translation_map.items():
+        if target in seen or target not in in_db:
+            continue
+        row_number, language = seen[external_id]
+        _language, _key, unit_id, live = in_db[target]
+        if language and not rights.may_translate(unit_id, live, language):
+            message = _no_rights_message(target, unit_names.get(unit_id) or unit_id, language)
+            report.add(RowError(row_number, "translation_of", message))
+
+
+def check_translations(report, seen, rights=None, unit_names=None):
+    """``translation_of`` names a product in the file or the database, in another language, that
+    the person (``rights``; None: no restriction) may translate; one product per language in each
+    translation group. ``seen``: external_id → (row, language)."""
     tmap = report.translation_map
     if not tmap:
         return
     in_db = _targets_in_database({target for target in tmap.values() if target not in seen})
+    _check_rights(report, seen, in_db, rights, unit_names or {})
     group_langs = {}  # root → {language: external_id}
     for external_id, target in tmap.items():
         row_number, language = seen[external_id]

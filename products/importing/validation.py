@@ -166,7 +166,7 @@ class Validator:
             report.fatal = str(error)
             return report
         self._check_existing(pending_existing, report)
-        check_translations(report, seen)
+        check_translations(report, seen, self.rights, self.unit_names)
         return report
 
     def _check_row(self, row_number, raw, report, seen):

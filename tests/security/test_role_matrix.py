@@ -22,7 +22,8 @@ PERSONS = {
     "administrator": (Role.ADMINISTRATOR, ()),
     "superuser": (Role.SUPERUSER, ()),
 }
-# Rows whose probes belong to another part of issue 12 (private files: the "public" work).
+# Rows probed in files of their own: private files, by every role and monitoring desk, in
+# tests/security/test_private_files_by_role.py (and tests/public/test_may_serve.py).
 PROBED_ELSEWHERE = {"media.download_private"}
 
 

@@ -61,7 +61,7 @@ def logged_in_as(client, user):
 
 
 @pytest.mark.parametrize("role", ["reviewer", "administrator", "superuser"])
-def test_a_strangers_failures_do_not_lock_the_owner_out(client, django_user_model, people, behind_nginx, role):
+def test_a_strangers_failures_do_not_lock_the_owner_out(client, people, behind_nginx, role):
     user = getattr(people, role)
     attacker = client.__class__()
     for _ in range(6):

@@ -2,9 +2,16 @@
 
 A backup is a ``.tar.gz`` with ``manifest.json`` (version, date, database vendor, row
 counts), the database (``database.sqlite3`` from SQLite's online backup API, or
-``database.dump`` from ``pg_dump --format=custom``) and ``media/`` (every uploaded file).
-Restoring replaces the database and the media folder with the archive's, then the caller
-rebuilds the search index, which is derived data and never backed up.
+``database.dump`` from ``pg_dump --format=custom``), ``media/`` (every uploaded file) and
+``private/`` (``PRIVATE_MEDIA_ROOT``: the misinformation register's screenshots, which are
+never in ``MEDIA_ROOT``). Restoring replaces the database and both folders with the
+archive's, then the caller rebuilds the search index, which is derived data and never
+backed up, and purges the page cache.
+
+The archive holds password hashes and unpublished work: it is created readable by its owner
+only (0600 from the first byte, whatever the umask). It holds no session: ``django_session``
+keeps its table but not its rows, so whoever reads a backup cannot take over a logged-in
+session, and after a restore everyone logs in again.
 
 Native tools are used rather than ``dumpdata``: they are exact (sequences, revisions'
 JSON, binary-equal text), fast, and what an operator already knows.
@@ -21,6 +28,7 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection
 
@@ -30,6 +38,7 @@ MANIFEST = "manifest.json"
 SQLITE_FILE = "database.sqlite3"
 PG_FILE = "database.dump"
 MEDIA_DIR = "media"
+PRIVATE_DIR = "private"
 
 
 class BackupError(Exception):
@@ -63,6 +72,12 @@ def _media_root():
     return Path(settings.MEDIA_ROOT)
 
 
+def _private_root():
+    """The private files' folder (monitoring's screenshots: a FileSystemStorage on every installation)."""
+    root = getattr(settings, "MONITORING_PRIVATE_ROOT", None)
+    return Path(root) if root else None
+
+
 def _counts():
     tables = {
         "pages": "wagtailcore_page",
@@ -82,26 +97,48 @@ def _counts():
 
 def dump_database(folder):
     """Write the database into ``folder``; returns the file name inside the archive."""
+    sessions = Session._meta.db_table
     if connection.vendor == "sqlite":
         target = sqlite3.connect(folder / SQLITE_FILE)
         connection.ensure_connection()
         with target:
             connection.connection.backup(target)
+            target.execute(f"DELETE FROM {connection.ops.quote_name(sessions)}")  # noqa: S608
+        target.execute("VACUUM")  # the deleted rows' pages would still hold the keys
         target.close()
         return SQLITE_FILE
     if connection.vendor == "postgresql":
-        _run(
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "-f", str(folder / PG_FILE)],
-            _pg_env(),
-        )
+        args = ["pg_dump", "--format=custom", "--no-owner", "--no-privileges"]
+        args += [f"--exclude-table-data={sessions}", "-f", str(folder / PG_FILE)]
+        _run(args, _pg_env())
         return PG_FILE
     raise BackupError(f"unsupported database: {connection.vendor}")
+
+
+def _private_file(path):
+    """A new file readable and writable by its owner only, from its creation on."""
+    path.unlink(missing_ok=True)  # a stale one from a crash, perhaps with looser rights
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.fchmod(handle, 0o600)
+    return os.fdopen(handle, "wb")
+
+
+def _write_archive(partial, folder, manifest):
+    with _private_file(partial) as raw:
+        with tarfile.open(fileobj=raw, mode="w:gz") as archive:
+            archive.add(folder / MANIFEST, arcname=MANIFEST)
+            archive.add(folder / manifest["database_file"], arcname=manifest["database_file"])
+            for root, name in ((_media_root(), MEDIA_DIR), (_private_root(), PRIVATE_DIR)):
+                if root is not None and root.exists():
+                    archive.add(root, arcname=name)
+        raw.flush()
+        os.fsync(raw.fileno())  # "done" means on the disk
 
 
 def create_backup(output):
     """Write a backup archive to ``output``; returns the manifest."""
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
+    output.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="ttnq-backup-") as tmp:
         folder = Path(tmp)
         manifest = {
@@ -111,16 +148,12 @@ def create_backup(output):
             "database_file": dump_database(folder),
             "counts": _counts(),
             "media": _media_root() is not None,
+            "private_media": _private_root() is not None,
+            "sessions": False,
         }
         (folder / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         partial = output.with_name(output.name + ".part")
-        with tarfile.open(partial, "w:gz") as archive:
-            archive.add(folder / MANIFEST, arcname=MANIFEST)
-            archive.add(folder / manifest["database_file"], arcname=manifest["database_file"])
-            media = _media_root()
-            if media is not None and media.exists():
-                archive.add(media, arcname=MEDIA_DIR)
-        os.chmod(partial, 0o600)  # it holds password hashes and unpublished work
+        _write_archive(partial, folder, manifest)
         partial.replace(output)  # a crash never leaves a half archive under the final name
     return manifest
 
@@ -169,15 +202,25 @@ def load_database(file):
     connection.close()
 
 
-def load_media(folder):
-    media = _media_root()
-    if media is None:
+def _replace_folder(target, source):
+    """Make ``target`` hold exactly what ``source`` (the archive's copy, maybe absent) holds."""
+    if target is None:
         return
-    media.mkdir(parents=True, exist_ok=True)
-    for child in media.iterdir():
+    target.mkdir(parents=True, exist_ok=True)
+    for child in target.iterdir():
         shutil.rmtree(child) if child.is_dir() else child.unlink()
-    if folder.exists():
-        shutil.copytree(folder, media, dirs_exist_ok=True)
+    if source.exists():
+        shutil.copytree(source, target, dirs_exist_ok=True)
+
+
+def load_media(folder):
+    _replace_folder(_media_root(), folder)
+
+
+def load_private(folder, manifest):
+    """Archives made before private files were backed up leave the folder as it is."""
+    if manifest.get("private_media"):
+        _replace_folder(_private_root(), folder)
 
 
 def restore_backup(path):
@@ -193,4 +236,5 @@ def restore_backup(path):
         _wipe_database()
         load_database(folder / manifest["database_file"])
         load_media(folder / MEDIA_DIR)
+        load_private(folder / PRIVATE_DIR, manifest)
     return manifest

@@ -75,6 +75,8 @@ class Scratch:
             "ALLOWED_HOSTS": "localhost,127.0.0.1",
             "SECURE_SSL_REDIRECT": "false",
             "MEDIA_ROOT": str(self.root / "media"),
+            "PRIVATE_MEDIA_ROOT": str(self.root / "private"),
+            "PORTAL_PAGE_CACHE_GENERATION_FILE": str(self.root / "page-cache-generation"),
             "STATIC_ROOT": str(self.root / "static"),
             "SEARCH_INDEX_DIR": str(self.root / "search-index"),
             "LOG_LEVEL": "WARNING",

@@ -261,8 +261,10 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "products.desk.lockouts.lockout_response"
 # No start-up banner on every worker (production logs are JSON lines); lockouts are still logged.
 AXES_VERBOSE = False
-# Behind a reverse proxy, AXES_PROXY_COUNT proxies' X-Forwarded-For give the client's address.
-AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
+# The address a lockout is keyed by: REMOTE_ADDR, or behind AXES_PROXY_COUNT reverse proxies (nginx
+# alone: 1) the address the outermost one appended to X-Forwarded-For (ops/client_address.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT") or 0)
+AXES_CLIENT_IP_CALLABLE = "ops.client_address.client_address"
 
 # --- Public portal: sitemaps, page cache, chrome languages (helper "portal") ---------
 INSTALLED_APPS += ["django.contrib.sitemaps", "wagtail.contrib.sitemaps"]

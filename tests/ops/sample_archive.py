@@ -3,7 +3,8 @@
 Run inside an installation (``manage.py shell -c "from tests.ops.sample_archive import build; build()"``):
 Vietnamese, Bahnar (ơ̆ ư̆ 'Bok), Lao and Khmer text; every body block (paragraph, image,
 embed, quote); attachments with their files (PDF, image, audio); a translation; a draft, a
-live product with unpublished changes, revisions; a user in a group.
+live product with unpublished changes, revisions; a user in a group; a misinformation record
+with its screenshot (a private file, under ``PRIVATE_MEDIA_ROOT``).
 """
 
 import datetime
@@ -24,7 +25,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtailmedia.models import get_media_model
 
-from products.models import ProductAttachment
+from monitoring.models import MisinformationItem
+from products.models import ProductAttachment, Unit
 from tests.factories import make_product
 
 BAHNAR = "Kon pơlei 'Bok Bơ̆n kơ̆ ư̆nh tơdrong hơdruh, ‘Bok ’Năr ʼYă"
@@ -97,6 +99,13 @@ def build():
         "phongvien.bahnar", "pv@example.vn", "Mật-khẩu-thử-2026", first_name="Y Bơ̆n"
     )
     user.groups.add(group)
+    item = MisinformationItem(
+        detected_on=datetime.date(2026, 3, 2),
+        platform="facebook",
+        summary=f"Xuyên tạc về quyền con người — {BAHNAR}",
+        detected_by=Unit.objects.get(slug="bao-kon-tum"),
+    )
+    item.screenshot.save("anh-chup.png", ContentFile(_png()))
 
 
 class ArchiveEncoder(DjangoJSONEncoder):
@@ -112,17 +121,17 @@ SKIP_APPS = {"search", "sessions", "admin"}  # derived (the index is rebuilt) or
 
 
 def snapshot(path):
-    """Every row of every model (ordered by key) and a hash of every uploaded file, as JSON."""
+    """Every row of every model (ordered by key) and a hash of every file, public and private, as JSON."""
     rows = {}
     for model in apps.get_models():
         if model._meta.app_label in SKIP_APPS or model._meta.proxy or not model._meta.managed:
             continue
         queryset = model._base_manager.order_by("pk").values()
         rows[model._meta.label] = json.loads(json.dumps(list(queryset), cls=ArchiveEncoder))
-    media = Path(settings.MEDIA_ROOT)
-    files = {
-        str(file.relative_to(media)): hashlib.sha256(file.read_bytes()).hexdigest()
-        for file in sorted(media.rglob("*"))
-        if file.is_file()
-    }
+    files = {}
+    for name, root in (("media", settings.MEDIA_ROOT), ("private", settings.MONITORING_PRIVATE_ROOT)):
+        root = Path(root)
+        for file in sorted(root.rglob("*")):
+            if file.is_file():
+                files[f"{name}/{file.relative_to(root)}"] = hashlib.sha256(file.read_bytes()).hexdigest()
     Path(path).write_text(json.dumps({"rows": rows, "files": files}, ensure_ascii=False), encoding="utf-8")

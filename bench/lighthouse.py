@@ -34,6 +34,7 @@ def environment(scratch, port):
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",  # the site root of absolute links
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"sqlite:///{scratch / 'lighthouse.sqlite3'}",
         "STATIC_ROOT": str(scratch / "static"),

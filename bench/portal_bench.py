@@ -105,6 +105,7 @@ def production_env(args, static_root, cache_seconds):
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{args.port}",  # the site root of absolute links
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": args.database_url,
         "DB_CONN_MAX_AGE": "600",

@@ -3,17 +3,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import sitemaps
 from home import views as portal_views
 from home.feeds import ProductAtomFeed, ProductFeed
-from home.sitemaps import PortalSitemap
 from ops.health import health
 from products.api import api_router
 from products.media_views import serve_document, serve_media
 
-SITEMAPS = {"pages": PortalSitemap}
+SITEMAPS = {"pages": sitemaps.PortalSitemap}
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -23,11 +22,11 @@ urlpatterns = [
     path("favicon.ico", portal_views.favicon, name="portal_favicon"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemaps.index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "portal_sitemap"},
         name="portal_sitemap_index",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="portal_sitemap"),
+    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="portal_sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/<int:document_id>/<str:document_filename>", serve_document),
     path("documents/", include(wagtaildocs_urls)),

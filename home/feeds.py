@@ -19,6 +19,7 @@ from home.templatetags.portal import filter_summary
 from products import languages
 from products.listing import ListingFilter, apply_filters, filter_query, year_range
 from products.models import ProductIndexPage, ProductPage
+from products.site_root import absolute_url
 
 ITEMS = 30
 
@@ -32,13 +33,15 @@ class ProductFeed(Feed):
         filters = ListingFilter(request.GET, years=year_range(products)).cleaned_or_400()
         index = ProductIndexPage.objects.live().filter(locale__language_code=code).first()
         query = filter_query(filters)
-        listing_url = (index.get_url(request) if index else f"/{code}/") + (f"?{query}" if query else "")
+        suffix = f"?{query}" if query else ""
+        listing_url = (index.get_url(request) if index else f"/{code}/") + suffix
         return {
             "code": code,
             "ui": chrome_language(code),
             "filters": filters,
             "products": apply_filters(products, filters)[:ITEMS],
-            "listing_url": listing_url,
+            "listing_url": absolute_url(listing_url),
+            "feed_url": absolute_url(request.path + suffix),
         }
 
     def title(self, obj):
@@ -47,8 +50,13 @@ class ProductFeed(Feed):
         parts = [_("Truyền thông Nhân quyền"), name, *([summary] if summary else [])]
         return " — ".join(parts)
 
+    # Links are absolute on the configured site root: the syndication framework would put the
+    # request's Host before a path (products.site_root says why not).
     def link(self, obj):
         return obj["listing_url"]
+
+    def feed_url(self, obj):
+        return obj["feed_url"]
 
     def description(self, obj):
         return _("Sản phẩm truyền thông về quyền con người mới nhất.")
@@ -63,7 +71,7 @@ class ProductFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return absolute_url(item.url)
 
     def item_guid(self, item):
         return f"product-{item.pk}"

@@ -4,15 +4,30 @@ Wagtail's ``Sitemap`` lists the default site's root and its descendants, which h
 the Vietnamese tree (each language's home is a sibling of the Vietnamese one). This one
 lists all live public pages below the tree root and, per page of the sitemap, finds the
 translations of all its pages in one query for the ``xhtml:link`` alternates.
+
+Every URL in it is on the configured site root (``products.site_root``): Django's sitemap views
+would name the request's Host. The views below also read the page number ``?p=`` with the
+portal's one number reader: a bad one is a 400, a page past the end a 404.
 """
 
 from collections import defaultdict
 
+from django.contrib.sitemaps import views as django_views
+from django.core.exceptions import BadRequest
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import views as wagtail_views
 from wagtail.models import Page
+
+from products.params import NotAWholeNumber, whole_number
+from products.site_root import absolute_url
 
 # Each <url> may carry up to 14 alternates: keep a sitemap page well under 50 MB.
 PAGE_SIZE = 5000
+MAX_SITEMAP_PAGE = 10_000
 
 
 class PortalSitemap(Sitemap):
@@ -74,12 +89,41 @@ class PortalSitemap(Sitemap):
         return urls
 
     def _absolute(self, page):
-        """The page's URL on the host the sitemap was asked from, as the portal's links are."""
-        url = page.get_url(self.request)
-        return self.request.build_absolute_uri(url) if url else ""
+        """The page's URL on the site root, as the portal's canonical links are."""
+        return absolute_url(page.get_url(self.request) or "")
 
     def _x_default(self, item, alternates):
         """The language chooser for the homes, the Vietnamese version for the rest."""
         if item.depth == 2:
-            return self.request.build_absolute_uri("/")
+            return absolute_url("/")
         return next((a["location"] for a in alternates if a["lang_code"] == "vi"), "")
+
+
+@django_views.x_robots_tag
+def index(request, sitemaps, sitemap_url_name):
+    """``/sitemap.xml``: Django's index (and its Last-Modified), each section named on the site root."""
+    items = []
+    for section, sitemap in wagtail_views.prepare_sitemaps(request, sitemaps).items():
+        url = absolute_url(reverse(sitemap_url_name, kwargs={"section": section}))
+        lastmod = sitemap.get_latest_lastmod()
+        items.append(django_views.SitemapIndexItem(url, lastmod))
+        pages = range(2, sitemap.paginator.num_pages + 1)
+        items += [django_views.SitemapIndexItem(f"{url}?p={number}", lastmod) for number in pages]
+    lastmods = [item.last_mod for item in items]
+    headers = None
+    if lastmods and None not in lastmods:
+        headers = {"Last-Modified": http_date(max(lastmods).timestamp())}
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml", headers=headers
+    )
+
+
+def sitemap(request, sitemaps, section):
+    """One section's page ``?p=``: Django's view, after the page number is checked."""
+    try:
+        whole_number(request.GET.get("p"), minimum=1, maximum=MAX_SITEMAP_PAGE, default=1)
+    except NotAWholeNumber as error:
+        raise BadRequest(
+            _("Số trang không hợp lệ: “%(value)s”.") % {"value": request.GET["p"][:20]}
+        ) from error
+    return django_views.sitemap(request, wagtail_views.prepare_sitemaps(request, sitemaps), section=section)

@@ -11,6 +11,7 @@ from django.utils.translation import get_language_from_request
 from django.views.decorators.http import require_safe
 
 from products import languages
+from products.site_root import absolute_url
 
 FAVICON = Path(__file__).resolve().parent.parent / "cms" / "static" / "favicon.ico"
 ONE_YEAR = 365 * 24 * 3600
@@ -60,7 +61,7 @@ def robots_txt(request):
         "Disallow: /api/",
         "Disallow: /language/",
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

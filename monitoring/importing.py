@@ -17,6 +17,7 @@ from monitoring.models import Activity, ActivityKind, ActivityParticipants
 from monitoring.models.activities import CATEGORY_CODES
 from products.importing.readers import FileReadError, RowReadError, iter_rows
 from products.models import PlanTask, Unit
+from products.params import MAX_DB_INTEGER, NotAWholeNumber, whole_number
 from products.text import nfc
 
 COLUMNS = (
@@ -156,12 +157,12 @@ def _date(text, column, fail, required):
 
 
 def _count(text, column, fail):
-    if not text:
+    """A head count or number of items: empty is 0; ASCII digits up to what the column holds."""
+    try:
+        return whole_number(text, minimum=0, maximum=MAX_DB_INTEGER, default=0)
+    except NotAWholeNumber as error:
+        fail(column, str(error))
         return 0
-    if not text.isdigit():
-        fail(column, _("«%(value)s» không phải số nguyên không âm") % {"value": text})
-        return 0
-    return int(text)
 
 
 def check_file(path, allowed_units=None):

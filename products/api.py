@@ -49,11 +49,11 @@ class CheckedParametersMixin:
 
     def check_query_parameters(self, queryset):
         api_filters.check_parameter_sizes(self.request.GET)
+        api_filters.check_page_ids(self.request.GET)
         super().check_query_parameters(queryset)
 
     def find_object(self, queryset, request):
-        if "id" in request.GET and not request.GET["id"].isdecimal():
-            raise BadRequestError(_("id phải là số nguyên."))
+        api_filters.check_page_ids(request.GET)
         return super().find_object(queryset, request)
 
 

@@ -10,6 +10,7 @@ import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -22,8 +23,10 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from products import languages
 from products.models import Channel, ContentArea, Format, PlanTask, ProductPage, Topic, Unit
+from products.params import MAX_DB_INTEGER, NotAWholeNumber, whole_number
 
 MAX_OFFSET = 100_000
+TREE_FILTERS = ("child_of", "descendant_of", "ancestor_of", "translation_of")
 MAX_PARAMETER_CHARS = 1000
 MAX_SEARCH_CHARS = 200
 MAX_SEARCH_WORDS = 20
@@ -55,22 +58,41 @@ def check_parameter_sizes(params):
             )
 
 
-def _count(params, name, default, maximum):
-    raw = params.get(name)
-    if raw is None:
-        return default
-    if not (raw.isascii() and raw.isdigit()) or int(raw) > maximum:
-        raise bad_request(_("%(name)s phải là số nguyên từ 0 đến %(max)d.") % {"name": name, "max": maximum})
-    return int(raw)
+def number(params, name, *, default=None, maximum=MAX_DB_INTEGER):
+    """The parameter ``name`` read by ``products.params.whole_number``; a 400 naming it otherwise."""
+    try:
+        return whole_number(params.get(name), minimum=0, maximum=maximum, default=default)
+    except NotAWholeNumber as error:
+        raise bad_request(f"{name}: {error}") from None
+
+
+def check_page_ids(params):
+    """``id`` and the tree filters take a page id (Wagtail's own ``int()`` reads "١٢" as 12)."""
+    for name in ("id", *TREE_FILTERS):
+        if name in params and params[name] != "root":
+            number(params, name)
+
+
+def _integer_column(model, name):
+    """The largest value of ``model.name`` if it is an integer column (or a key to one), else None."""
+    try:
+        field = model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 -- FieldDoesNotExist, or a related name Django cannot resolve
+        return None
+    if isinstance(field, models.ForeignKey):
+        field = field.target_field
+    if isinstance(field, models.BigIntegerField):
+        return 2**63 - 1
+    return MAX_DB_INTEGER if isinstance(field, models.IntegerField) else None
 
 
 class BoundedPagination(WagtailPagination):
-    """``offset`` ≤ MAX_OFFSET and ``limit`` ≤ WAGTAILAPI_LIMIT_MAX, in ASCII digits."""
+    """``offset`` ≤ MAX_OFFSET and ``limit`` ≤ WAGTAILAPI_LIMIT_MAX, in ASCII digits (``number``)."""
 
     def paginate_queryset(self, queryset, request, view=None):
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
-        offset = _count(request.GET, "offset", 0, MAX_OFFSET)
-        limit = _count(request.GET, "limit", min(20, limit_max), limit_max)
+        offset = number(request.GET, "offset", default=0, maximum=MAX_OFFSET)
+        limit = number(request.GET, "limit", default=min(20, limit_max), maximum=limit_max)
         self.view = view
         self.total_count = queryset.count()
         return queryset[offset : offset + limit]
@@ -129,6 +151,11 @@ class CheckedFieldsFilter(FieldsFilter):
     """Wagtail's ``?field=value`` filters, with a value the field cannot hold answered by a 400."""
 
     def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name in request.GET:
+            maximum = _integer_column(queryset.model, name) if name in fields else None
+            if maximum is not None:
+                number(request.GET, name, maximum=maximum)
         try:
             return super().filter_queryset(request, queryset, view)
         except (ValidationError, ValueError, TypeError, OverflowError) as error:

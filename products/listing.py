@@ -14,9 +14,12 @@ from django.http import Http404, QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from products.models.registers import ContentArea, Format, Unit
+from products.params import NotAWholeNumber, WholeNumberField, whole_number
 
 PER_PAGE = 20
-FIRST_YEAR, LAST_YEAR = 1975, 2100
+# A bound on what a page number may look like (two million products at 20 a page), so
+# that a 20-digit "page" is a bad parameter (400) and not a page past the end (404).
+MAX_PAGE = 100_000
 FIRST_YEAR, LAST_YEAR = 1975, 2100
 FILTERS = ("area", "format", "unit", "year")
 NO_CHOICE = _("Không có giá trị “%(value)s” cho bộ lọc này.")
@@ -38,7 +41,7 @@ class ListingFilter(forms.Form):
     area = _by_slug(ContentArea.objects.all(), _("Lĩnh vực"))
     format = _by_slug(Format.objects.all(), _("Loại hình"))
     unit = _by_slug(Unit.objects.all(), _("Đơn vị"))
-    year = forms.IntegerField(label=_("Năm"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
+    year = WholeNumberField(label=_("Năm"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
 
     def __init__(self, data, *, years=(), units=None, **kwargs):
         """``years`` and ``units`` are what the listing offers in its form; any unit and any
@@ -86,11 +89,11 @@ def filter_query(filters):
 
 
 def page_number(raw):
-    if raw in (None, ""):
-        return 1
-    if not raw.isdigit() or int(raw) < 1:
-        raise BadRequest(_("Số trang không hợp lệ: “%(value)s”.") % {"value": raw[:20]})
-    return int(raw)
+    try:
+        return whole_number(raw, minimum=1, maximum=MAX_PAGE, default=1)
+    except NotAWholeNumber:
+        # The listing's own message: it is translated for every portal language.
+        raise BadRequest(_("Số trang không hợp lệ: “%(value)s”.") % {"value": raw[:20]}) from None
 
 
 def paginate(products, raw_page):

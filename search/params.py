@@ -2,14 +2,16 @@
 
 Every value is bounded before an engine sees it: the query's length and word count, how many
 values a filter takes and how long each is, and how deep the pages go (``MAX_RESULT_WINDOW``,
-Elasticsearch's own default). Numbers are ASCII digits only (``int()`` would also take "١٢",
-"1_0" or "²" crashes it), and a NUL or a lone surrogate, which PostgreSQL cannot store, is
-refused here too. Anything refused raises ``BadParameter``, which the views answer with a 400.
+Elasticsearch's own default). Numbers are read by ``products.params.whole_number`` (ASCII
+digits only: ``int()`` would also take "١٢" or "1_0", and "²" crashes it), and a NUL or a lone
+surrogate, which PostgreSQL cannot store, is refused here too. Anything refused raises
+``BadParameter``, which the views answer with a 400.
 """
 
 from django.utils.translation import gettext as _
 
 from products import languages
+from products.params import NotAWholeNumber, whole_number
 from search.engines.base import FILTERS, SORTS, SearchQuery
 
 MAX_PAGE_SIZE = 100
@@ -19,6 +21,7 @@ MAX_QUERY_WORDS = 32
 MAX_FILTER_VALUES = 50
 MAX_VALUE_CHARS = 100
 MAX_RESULT_WINDOW = 10_000
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class BadParameter(ValueError):
@@ -46,15 +49,19 @@ def register_names():
     return names
 
 
-def _is_number(value):
-    return value.isascii() and value.isdigit() and len(value) <= 9
+def _int(params, name, *, minimum, maximum, default):
+    try:
+        return whole_number(params.get(name), minimum=minimum, maximum=maximum, default=default)
+    except NotAWholeNumber as error:
+        raise BadParameter(f"{name}: {error}") from None
 
 
-def _int(value, name):
-    value = str(value).strip()
-    if not _is_number(value):
-        raise BadParameter(_("Tham số %(name)s phải là số nguyên.") % {"name": name})
-    return int(value)
+def _is_year(value):
+    try:
+        whole_number(value, minimum=FIRST_YEAR, maximum=LAST_YEAR)
+    except NotAWholeNumber:
+        return False
+    return True
 
 
 def _check_storable(params):
@@ -89,7 +96,7 @@ def _unknown_values(name, values, registers):
     if name == "language":
         return [v for v in values if v not in languages.CODES]
     if name == "year":
-        return [v for v in values if not (_is_number(v) and 1900 <= int(v) <= 2100)]
+        return [v for v in values if not _is_year(v)]
     known = set(registers[name].objects.filter(slug__in=values).values_list("slug", flat=True))
     return [v for v in values if v not in known]
 
@@ -111,12 +118,8 @@ def _filter_values(params, name, registers):
 
 
 def _paging(params):
-    page = _int(params.get("page") or 1, "page")
-    if page < 1:
-        raise BadParameter(_("Số trang (page) phải từ 1 trở lên."))
-    page_size = _int(params.get("page_size") or DEFAULT_PAGE_SIZE, "page_size")
-    if not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise BadParameter(_("page_size phải từ 1 đến %(n)d.") % {"n": MAX_PAGE_SIZE})
+    page = _int(params, "page", minimum=1, maximum=MAX_RESULT_WINDOW, default=1)
+    page_size = _int(params, "page_size", minimum=1, maximum=MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE)
     if page * page_size > MAX_RESULT_WINDOW:
         raise BadParameter(
             _("Chỉ xem được %(n)d kết quả đầu tiên (page × page_size); hãy thu hẹp tìm kiếm.")

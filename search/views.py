@@ -6,6 +6,7 @@ from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
 from products import languages
+from products.site_root import absolute_url
 from search.engines.base import FACETS
 from search.params import BadParameter, check_page, parse, register_names
 from search.service import hits, run_search
@@ -33,7 +34,7 @@ def search_api(request):
             "id": hit["id"],
             "external_id": hit["external_id"],
             "title": hit["title"],
-            "url": request.build_absolute_uri(hit["url"]) if hit["url"] else "",
+            "url": absolute_url(hit["url"]),
             "language": hit["language"],
             "area": hit["area"],
             "year": hit["year"],

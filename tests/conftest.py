@@ -1,7 +1,18 @@
 """Shared fixtures: every test database starts with the registers and the page tree seeded."""
 
+import os
+
 import pytest
 from django.core.management import call_command
+from hypothesis import HealthCheck, settings
+
+# Property-based sweeps (hypothesis): "ci", the default everywhere, runs the same examples on
+# every run (derandomized; a failure prints the blob that replays it), so no run passes or fails
+# by chance. HYPOTHESIS_PROFILE=explore draws new random examples, more of them (README, Tests).
+_SWEEPS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "print_blob": True}
+settings.register_profile("ci", derandomize=True, database=None, max_examples=60, **_SWEEPS)
+settings.register_profile("explore", derandomize=False, max_examples=600, **_SWEEPS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from home import languages as portal_languages
 from products import languages
+from products.site_root import absolute_url
 
 register = template.Library()
 
@@ -89,11 +90,10 @@ def _homes():
     return {code: f"/{code}/" for code in languages.CODES}
 
 
-def _x_default(page, versions, request):
+def _x_default(page, versions):
     if page is not None and page.depth == 2:
-        return request.build_absolute_uri("/")
-    vietnamese = versions.get(languages.DEFAULT)
-    return request.build_absolute_uri(vietnamese) if vietnamese else ""
+        return absolute_url("/")
+    return absolute_url(versions.get(languages.DEFAULT, ""))
 
 
 def _description(context, page):
@@ -128,10 +128,10 @@ def portal_head(context):
         versions = _page_versions(page, request, query, head)
         number = getattr(context.get("products"), "number", 1)
         paged = f"{'&' if query else '?'}page={number}" if number > 1 else ""
-        head.canonical = request.build_absolute_uri(versions.get(code, page.url) + paged)
+        head.canonical = absolute_url(versions.get(code, page.url) + paged)
         if len(versions) > 1:
-            head.alternates = [(c, request.build_absolute_uri(u)) for c, u in versions.items()]
-            x_default = _x_default(page, versions, request)
+            head.alternates = [(c, absolute_url(u)) for c, u in versions.items()]
+            x_default = _x_default(page, versions)
             if x_default:
                 head.alternates.append(("x-default", x_default))
     else:
@@ -148,17 +148,17 @@ def portal_head(context):
     ]
     if page is not None and hasattr(page, "first_published"):
         head.og_type = "article"
-        head.og_image = _og_image(page, request)
+        head.og_image = _og_image(page)
     heading = filter_summary(context.get("filters") or {}, head.ui)
     head.feeds = _feeds(code, query, heading or _("Sản phẩm mới"))
     return head
 
 
-def _og_image(page, request):
+def _og_image(page):
     for attachment in product_attachments(page):
         if attachment.image_id:
             rendition = attachment.image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
-            return request.build_absolute_uri(rendition.url)
+            return absolute_url(rendition.url)
     return ""
 
 

@@ -27,6 +27,7 @@ from monitoring.reporting.annual import plan_report
 from monitoring.reporting.consolidate import consolidated
 from monitoring.reporting.tables import target_rows
 from monitoring.views.registers import GuardedViewSet
+from products.params import WholeNumberField
 
 REVIEW = "monitoring.review_unitreport"
 
@@ -184,7 +185,7 @@ class UnitReportViewSet(GuardedViewSet):
 
 
 class YearForm(forms.Form):
-    year = forms.IntegerField(min_value=2023, max_value=2100, required=False)
+    year = WholeNumberField(min_value=2023, max_value=2100, required=False)
 
     def year_or_current(self):
         return self.cleaned_data.get("year") or datetime.date.today().year

@@ -21,8 +21,8 @@ from products.importing.validation import RowError, Validator
 
 pytestmark = pytest.mark.django_db
 
+# The number of examples and randomness come from the profile (tests/conftest.py).
 PROPERTY = settings(
-    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

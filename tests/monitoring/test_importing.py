@@ -92,13 +92,28 @@ def test_bad_rows_are_named_and_nothing_is_written(db, tmp_path):
         "Dòng 3, trường «unit»: không có đơn vị mã «khong-co»",
         "Dòng 3, trường «date»: ngày «2024-13-01» không đúng dạng YYYY-MM-DD",
         "Dòng 4, trường «kind»",
-        "Dòng 4, trường «audience»: «-3» không phải số nguyên không âm",
+        "Dòng 4, trường «audience»: «-3» không phải số nguyên từ 0 đến 2147483647",
         "Dòng 4, trường «participants»",
         "Dòng 4, trường «external_id»: mã ngoài lặp lại trong tệp",
         "Dòng 5, trường «date»: ngày ở tương lai",
         "Dòng 5, trường «title»: thiếu tên hoạt động",
     ):
         assert expected in messages, expected
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "99999999999999999999", "1.5", "+3"])
+@pytest.mark.parametrize("column", ["audience", "items", "participants"])
+def test_a_number_cell_that_is_not_a_number_is_a_row_error(db, tmp_path, column, value):
+    """Issue 24: "²" passed ``str.isdigit()`` and crashed the import in ``int()``."""
+    cell = f"hr:bao-kon-tum:{value}" if column == "participants" else value
+    path = tmp_path / "numbers.csv"
+    path.write_bytes(csv_bytes([GOOD[1], {**GOOD[0], column: cell}]))
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_activities", str(path), stdout=io.StringIO(), stderr=err)
+    assert f"Dòng 3, trường «{column}»: «{value}» không phải số nguyên" in err.getvalue()
+    assert "Dòng 2" not in err.getvalue()
     assert not Activity.objects.exists()
 
 

@@ -8,7 +8,6 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from hypothesis import HealthCheck, settings
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -18,12 +17,6 @@ from wagtailmedia.models import get_media_model
 from products.desk import roles
 from products.models import ProductAttachment, Unit
 from tests.factories import make_product
-
-# No example database on disk, a few examples per test: the suite runs on two shared cores.
-settings.register_profile(
-    "public", database=None, max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile("public")
 
 PDF_TEXT = "BIEN BAN MAT"
 

@@ -98,3 +98,13 @@ def test_never_returns_drafts(client, db):
     with committed():
         make_product(title="Nháp bí mật Kon Plông", live=False)
     assert client.get("/api/search/", {"q": "nhap bi mat"}).json()["count"] == 0
+
+
+def test_hit_urls_name_the_configured_root_not_the_host(client, archive, settings):
+    """Issue 24: the API's absolute URLs came from the Host header (and /api/search/ is cached)."""
+    settings.WAGTAILADMIN_BASE_URL = "https://nhanquyen.example.vn"
+    response = client.get(
+        "/api/search/", {"q": "quyen con nguoi", "year": "2024"}, HTTP_HOST="localhost:6666"
+    )
+    (hit,) = response.json()["results"]
+    assert hit["url"].startswith("https://nhanquyen.example.vn/vi/")

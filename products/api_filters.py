@@ -152,6 +152,7 @@ class CheckedFieldsFilter(FieldsFilter):
 
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        fields.discard("locale")  # a language code, read by Wagtail's LocaleFilter (as FieldsFilter does)
         for name in request.GET:
             maximum = _integer_column(queryset.model, name) if name in fields else None
             if maximum is not None:

@@ -173,6 +173,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Truyền thông Nhân quyền")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Public address of the portal's absolute links (canonical, hreflang, sitemap, feeds, API);
+# empty: WAGTAILADMIN_BASE_URL. Never the request's Host header (products/site_root.py).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")
+WAGTAILAPI_BASE_URL = PORTAL_BASE_URL or WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

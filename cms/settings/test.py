@@ -12,7 +12,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="ttnq-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ELASTICSEARCH_INDEX_PREFIX = "test-archive"
 SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="ttnq-test-search-")  # one per test session
-WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 # Static files from the apps' folders (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

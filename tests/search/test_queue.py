@@ -6,9 +6,10 @@ import pytest
 import tantivy
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from tantivy import Query
+from wagtail.models import Page
 
 from products.models import ProductPage
 from search import queue, store
@@ -59,6 +60,22 @@ def test_repair_fixes_only_what_differs(archive):
     assert archive["en"] not in ids("human rights")
     assert find("ngoc linh").hits[0]["title"] == "Đổi tên Ngọc Linh"
     assert str(repair_index()) == "0 written, 0 removed"  # nothing left to do
+
+
+def test_repair_sees_a_title_changed_by_sql_behind_djangos_back(archive):
+    """No signal, no new publication date: only the stored text differs from the index."""
+    page = archive["vi_dakto"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Page._meta.db_table} SET title = %s WHERE id = %s",  # noqa: S608 - the table name from the model
+            ["Tin sửa tay ở Sa Thầy", page],
+        )
+    assert page in ids('"quyen con nguoi o dak to"')  # the index still holds the old title
+    out = StringIO()
+    call_command("rebuild_archive_index", "--repair", "--no-progress", stdout=out, stderr=StringIO())
+    assert "Repair: 1 written, 0 removed." in out.getvalue()
+    assert ids("tin sua tay sa thay") == {page}
+    assert page not in ids('"quyen con nguoi o dak to"')  # the old title is gone
 
 
 def test_a_rebuild_keeps_answering_and_keeps_the_writes_made_meanwhile(archive):

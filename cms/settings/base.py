@@ -123,10 +123,8 @@ elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Write-ahead log: readers (the portal) never wait for a writer (an import's batch), and a
     # commit appends to one file instead of writing and deleting a rollback journal.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("init_command", "PRAGMA journal_mode=WAL;")
-    # Several processes write (web workers, an import, cron): a transaction takes the write lock
-    # at BEGIN and waits up to SQLITE_BUSY_TIMEOUT seconds for it. SQLite's default, a deferred
-    # BEGIN, reads first and fails at once with "database is locked" when it then wants to
-    # write while another process holds the lock: the busy timeout does not apply to that.
+    # Writers in several processes: BEGIN takes the write lock, waiting up to the timeout. A deferred
+    # BEGIN that reads, then writes fails at once ("database is locked") while another one writes.
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
     DATABASES["default"]["OPTIONS"].setdefault("timeout", float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

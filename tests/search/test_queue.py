@@ -104,12 +104,12 @@ def test_an_index_of_an_older_schema_says_to_rebuild_and_the_rebuild_replaces_it
     """After an upgrade that changes what the index holds, searching names the command to
     run (loudly: a server error, in the logs), and that command works."""
     settings.SEARCH_INDEX_DIR = tmp_path
-    old = tmp_path / "g-old"
+    old = store.root() / "g-old"  # this database's folder
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("id", indexed=True, fast=True)
-    old.mkdir()
+    old.mkdir(parents=True)
     tantivy.Index(builder.build(), str(old))
-    (tmp_path / "CURRENT").write_text("g-old")
+    (store.root() / "CURRENT").write_text("g-old")
     with pytest.raises(store.IndexOutdated, match="rebuild_archive_index"):
         find("dak to")
     call_command("rebuild_archive_index", "--no-progress", stdout=StringIO(), stderr=StringIO())

@@ -130,7 +130,7 @@ def import_products(n):
 def index_only(n):
     """Write ``n`` generated documents straight into a new index generation (no database rows)."""
     from search import store
-    from search.documents import version_of
+    from search.documents import content_of, version_of
     from search.indexing import analysed
     from search.schema import to_tantivy
 
@@ -151,6 +151,7 @@ def index_only(n):
                 "text": row["summary"],
                 "version": version_of(None, str(i)),
             }
+            doc["content"] = content_of(doc)
             ((doc, analysis),) = analysed([doc])
             writer.add_document(to_tantivy(doc, analysis))
             if i % 100_000 == 0:

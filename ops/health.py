@@ -1,8 +1,11 @@
 """``GET /health/``: is the service up, and is it whole?
 
-200 when the database answers, 503 when it does not (a load balancer takes the server out
-of rotation). The search engine's state is reported beside it: Elasticsearch configured but
-unreachable is ``degraded`` with the reason, since the embedded engine still answers.
+200 when the database answers and a search engine can answer, 503 when one of them cannot
+(a load balancer takes the server out of rotation). The search's state is opened, not
+assumed (``search.service.health``): the embedded index that cannot be opened (its folder
+unusable, an older schema) with no Elasticsearch answering is ``down``, and the whole is
+``degraded`` with 503. Elasticsearch configured but unreachable, or an empty index beside a
+database with live products, is ``degraded`` with the reason and 200: searches are answered.
 """
 
 import functools
@@ -15,7 +18,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from search.service import choose_engine
+from search import service
 
 logger = logging.getLogger(__name__)
 
@@ -46,13 +49,13 @@ def search_state(database_ok):
     if not database_ok:
         return {"status": "unknown", "reason": "database down"}
     try:
-        engine, notice = choose_engine()
+        state = service.health()
     except Exception as exc:  # noqa: BLE001 - health must answer, and say what broke
         logger.exception("health: search engine check failed")
         return {"status": "down", "reason": f"{exc.__class__.__name__}: {exc}"[:300]}
-    if notice:
-        return {"status": "degraded", "engine": engine.name, "reason": str(notice)}
-    return {"status": "ok", "engine": engine.name}
+    if state["status"] == "down":
+        logger.warning("health: search down: %s", state["reason"])
+    return state
 
 
 @never_cache
@@ -68,4 +71,5 @@ def health(request):
     }
     if ok and body["search"]["status"] != "ok":
         body["status"] = "degraded"
-    return JsonResponse(body, status=200 if ok else 503, json_dumps_params={"ensure_ascii": False})
+    status = 200 if ok and body["search"]["status"] != "down" else 503
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})

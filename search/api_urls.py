@@ -1,5 +1,6 @@
 from django.urls import path
 
 from search import views
+from search.service import unavailable
 
-urlpatterns = [path("search/", views.search_api, name="search_api")]
+urlpatterns = [path("search/", unavailable(views.search_api, api=True), name="search_api")]

@@ -85,6 +85,15 @@ def version_of(last_published_at, url_path):
     return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big")
 
 
+def content_of(doc):
+    """A hash of everything an index entry is made from (``version`` aside): the repair
+    compares it with the entry's, so a change that moved neither the publication date nor the
+    page (a title changed by SQL, a register renamed, a file's text extracted) is seen too."""
+    fields = {key: value for key, value in doc.items() if key not in ("version", "content")}
+    key = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big")
+
+
 def indexable():
     """Products that belong in the index: live and public."""
     return ProductPage.objects.live().public()
@@ -175,7 +184,7 @@ def _stream_items(stored):
 
 def _document(row, *, parts, url, channels, topics):
     published = row["first_published"]
-    return {
+    doc = {
         "page_id": row["pk"],
         "language": row["language"],
         "area": row["area__slug"] or "",
@@ -192,3 +201,5 @@ def _document(row, *, parts, url, channels, topics):
         "text": "\n".join(parts)[:SNIPPET_SOURCE_CHARS],
         "version": version_of(row["last_published_at"], row["url_path"]),
     }
+    doc["content"] = content_of(doc)
+    return doc

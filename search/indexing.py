@@ -57,15 +57,22 @@ def _elastic(action):
         logger.warning("Elasticsearch index not updated (%s); run rebuild_archive_index later", exc)
 
 
-def index_versions(index):
-    """{page id: version} of every entry in ``index``."""
+def index_entries(index):
+    """{page id: (version, content)} of every entry in ``index``."""
     searcher = index.searcher()
     if not searcher.num_docs:
         return {}
     hits = searcher.search(Query.all_query(), limit=searcher.num_docs, count=False).hits
     addresses = [address for _score, address in hits]
     ids = searcher.fast_field_values("id", addresses)
-    return dict(zip(ids, searcher.fast_field_values("version", addresses), strict=True))
+    versions = searcher.fast_field_values("version", addresses)
+    contents = searcher.fast_field_values("content", addresses)
+    return {pk: (version, content) for pk, version, content in zip(ids, versions, contents, strict=True)}
+
+
+def index_versions(index):
+    """{page id: version} of every entry in ``index``."""
+    return {pk: version for pk, (version, _content) in index_entries(index).items()}
 
 
 @dataclass
@@ -77,16 +84,24 @@ class Repair:
         return f"{self.written} written, {self.removed} removed"
 
 
-def reconcile(writer, index, elastic=True, progress=None):
+def reconcile(writer, index, elastic=True, progress=None, compare_content=True):
     """Make ``index`` match the database: write what is missing or out of date, remove
-    what does not belong; compares each entry's version (``search.documents.version_of``),
-    so it costs one pass over the ids, not a rebuild. Commits."""
+    what does not belong. Commits.
+
+    An entry is out of date when its version (publication and place in the tree:
+    ``search.documents.version_of``, one pass over the ids) differs from the database's, or,
+    with ``compare_content``, when the hash of its document does (``content_of``: every
+    document is read again, so a change made behind Django's back, which moves no version,
+    is seen too).
+    """
     wanted = documents.indexable_versions()
-    have = index_versions(index)
-    stale = [pk for pk, version in wanted.items() if have.get(pk) != version]
+    have = index_entries(index)
+    stale = {pk for pk, version in wanted.items() if pk not in have or have[pk][0] != version}
+    if compare_content:
+        stale.update(_changed_content(sorted(wanted.keys() - stale), have, progress))
     gone = [pk for pk in have if pk not in wanted]
     repair = Repair()
-    todo = sorted(stale + gone)
+    todo = sorted([*stale, *gone])
     for start in range(0, len(todo), BATCH):
         chunk = todo[start : start + BATCH]
         written = write(writer, chunk, elastic=elastic)
@@ -96,6 +111,16 @@ def reconcile(writer, index, elastic=True, progress=None):
             progress(len(chunk))
     writer.commit()
     return repair
+
+
+def _changed_content(ids, have, progress):
+    """The ids among ``ids`` whose document in the database hashes otherwise than its entry."""
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        docs = documents.load(chunk)
+        yield from (pk for pk in chunk if pk not in docs or docs[pk]["content"] != have[pk][1])
+        if progress:
+            progress(len(chunk))
 
 
 def repair_index(progress=None):
@@ -126,7 +151,11 @@ def rebuild(ids, progress=None, elastic=None):
             with suppress(store.IndexOutdated):
                 live.enter_context(store.writer())
             with store.writer(path) as writer:
-                reconcile(writer, store.opened(path).fresh(), elastic=elastic is not None)
+                # Only the versions: the new generation was just read from the database, and
+                # what changed meanwhile was published or moved.
+                reconcile(
+                    writer, store.opened(path).fresh(), elastic=elastic is not None, compare_content=False
+                )
             store.make_current(path)
         store.remove_old_generations()
     return path, new_es_index

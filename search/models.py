@@ -19,3 +19,18 @@ class PendingIndexWrite(models.Model):
 
     def __str__(self):
         return f"{self.page_id} @ {self.queued_at:%Y-%m-%d %H:%M:%S}"
+
+
+class DatabaseIdentity(models.Model):
+    """Which database this is: a random key made once (migration ``0007``, or at first use),
+    stored in the database itself, never derived from its URL (one database can be reached by
+    several URLs, and two databases by the same one on two hosts). The archive index lives in
+    a folder named by it (``search.owner``), so two databases never share an index."""
+
+    key = models.CharField(max_length=32, unique=True)
+
+    class Meta:
+        verbose_name = "database identity"
+
+    def __str__(self):
+        return self.key

@@ -9,7 +9,9 @@
 - ``order``: first publication day and page id in one number, so "newest first, then the
   higher id" is one sort; ``lang_no``: the language as a number, for the reader's-language
   tie-break; ``version``: a hash of what makes the entry current (``search.documents``),
-  which the repair compares with the database.
+  which the repair compares with the database; ``content``: a hash of everything the entry
+  is made from (``search.documents.content_of``), which ``rebuild_archive_index --repair``
+  compares too.
 - ``hit``: what a result shows (title, URL, stored text for the snippet …) as one JSON
   blob, so a search never goes back to the database.
 """
@@ -35,7 +37,7 @@ def build_schema():
     for name in (*FACET_FIELDS, "topic"):
         builder.add_text_field(name, fast=name != "topic", tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("year", indexed=True, fast=True)
-    for name in ("order", "lang_no", "version"):
+    for name in ("order", "lang_no", "version", "content"):
         builder.add_unsigned_field(name, fast=True)
     builder.add_bytes_field("hit", stored=True)
     return builder.build()
@@ -86,5 +88,6 @@ def to_tantivy(doc, analysis):
     out.add_unsigned("order", order_key(doc["first_published"], doc["page_id"]))
     out.add_unsigned("lang_no", LANGUAGE_NUMBERS.get(doc["language"], 0))
     out.add_unsigned("version", doc["version"])
+    out.add_unsigned("content", doc["content"])
     out.add_bytes("hit", json.dumps(hit_payload(doc), ensure_ascii=False).encode())
     return out

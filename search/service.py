@@ -1,10 +1,20 @@
-"""Running an archive search: pick the engine, ask it, dress the hits for the page and the API."""
+"""Running an archive search: pick the engine, ask it, dress the hits for the page and the API.
 
+When no engine can answer (the embedded index cannot be opened, and Elasticsearch is not
+configured or does not answer either) the page and the API answer 503 with a message
+(``unavailable``), the reason goes to the log, and ``/health/`` names it (``health``).
+"""
+
+import functools
 import logging
 import time
 
+from django.http import JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from search import store
+from search.documents import indexable
 from search.engines import configured_engine
 from search.engines.local import LocalEngine
 from search.queue import drain_stale
@@ -62,3 +72,54 @@ def hits(result):
         hit["snippet"] = highlighter.highlight(hit.pop("text"))
         out.append(hit)
     return out
+
+
+def _unavailable_message():
+    return _("Tìm kiếm kho lưu trữ tạm thời không hoạt động. Xin vui lòng thử lại sau.")
+
+
+def unavailable(view, api=False):
+    """``view``, answering 503 with a message (JSON for the API, the search page otherwise)
+    instead of a server error when the archive index cannot be opened."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except store.IndexUnavailable as exc:
+            logger.error("Archive search unavailable: %s", exc)
+            if api:
+                response = JsonResponse({"error": _unavailable_message()}, status=503)
+            else:
+                context = {"q": (request.GET.get("q") or "").strip(), "error": _unavailable_message()}
+                response = render(request, "search/search.html", context, status=503)
+            response["Retry-After"] = str(RETRY_AFTER)
+            return response
+
+    return wrapper
+
+
+def embedded_state():
+    """(``ok`` | ``empty`` | ``unavailable``, reason) of the embedded index, opened as a search opens it."""
+    try:
+        _name, index = store.current()
+        empty = not index.searcher().num_docs
+    except store.IndexUnavailable as exc:
+        return "unavailable", str(exc)
+    if empty and indexable().exists():
+        return "empty", "the archive index is empty, the database is not: run manage.py rebuild_archive_index"
+    return "ok", ""
+
+
+def health():
+    """The search's state for ``/health/``: ``ok``; ``degraded`` (searches are answered, but
+    Elasticsearch is down, or the embedded index is empty, or broken while Elasticsearch
+    answers); ``down`` (no engine can answer). ``reason`` says what is wrong."""
+    engine, notice = choose_engine()
+    state, problem = embedded_state()
+    if state == "unavailable" and engine.name != "elasticsearch":
+        return {"status": "down", "engine": engine.name, "reason": problem}
+    reasons = [reason for reason in (str(notice), problem) if reason]
+    if reasons:
+        return {"status": "degraded", "engine": engine.name, "reason": " ".join(reasons)}
+    return {"status": "ok", "engine": engine.name}

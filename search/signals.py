@@ -7,12 +7,14 @@ nothing in the index. A privacy restriction (password, login, groups) added to o
 from a page changes whether the products under it are public: they are queued too.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from products.models import ProductPage
 from products.signals import products_imported
+from search import owner
 from search.queue import enqueue
 
 
@@ -56,3 +58,12 @@ def connect():
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.unrestricted"
     )
     products_imported.connect(on_imported, dispatch_uid="search.on_imported")
+    # Which database, so which index folder (search.owner): read again on a new connection,
+    # and made again after a flush (tests) emptied its table.
+    connection_created.connect(owner.forget, dispatch_uid="search.forget_database_key")
+    post_migrate.connect(_ensure_identity, dispatch_uid="search.ensure_database_identity")
+
+
+def _ensure_identity(sender, using="default", **kwargs):
+    if sender.label == "search":
+        owner.ensure_identity(using=using)

@@ -1,6 +1,7 @@
 """The embedded engine's index on disk: which generation is live, readers, one writer at a time.
 
-``SEARCH_INDEX_DIR`` holds one Tantivy index per *generation* (``g-<time>-<random>/``) and a
+Each database has its own folder in ``SEARCH_INDEX_DIR`` (``db-<key>/``: ``search.owner``).
+That folder holds one Tantivy index per *generation* (``g-<time>-<random>/``) and a
 file ``CURRENT`` naming the live one. A rebuild fills a new generation while searches and
 writes go on in the live one, then replaces ``CURRENT`` in one atomic rename: no search
 ever sees an empty or half-built index.
@@ -22,11 +23,10 @@ import threading
 import time
 import uuid
 from contextlib import contextmanager
-from pathlib import Path
 
 import tantivy
-from django.conf import settings
 
+from search import owner
 from search.schema import build_schema
 
 CURRENT = "CURRENT"
@@ -46,12 +46,19 @@ class RebuildRunning(Exception):
     """Another process is rebuilding the index."""
 
 
-class IndexOutdated(Exception):
+class IndexUnavailable(Exception):
+    """The live index cannot be opened: its folder is unusable, belongs to another database,
+    or was built with another schema. Searches answer 503 with a message, ``/health/`` names
+    the reason."""
+
+
+class IndexOutdated(IndexUnavailable):
     """The live generation was built by a version of this code with another schema."""
 
 
 def root():
-    return Path(settings.SEARCH_INDEX_DIR)
+    """This database's index folder (``SEARCH_INDEX_DIR/db-<key>``: ``search.owner``)."""
+    return owner.index_folder()
 
 
 def _stamp(path):
@@ -153,6 +160,7 @@ def remove_old_generations():
 
 
 def _ensure_current():
+    owner.claim(root())
     name = current_name()
     if name and (root() / name / "meta.json").exists():
         return name
@@ -187,16 +195,21 @@ def current():
     Two ``stat`` calls when nothing changed: ``CURRENT`` and the generation's ``meta.json``.
     """
     folder = root()
-    stamp = _stamp(folder / CURRENT)
-    known = _live.get(folder)
-    if stamp is None or known is None or known[0] != stamp:
-        name = _ensure_current()
-        _live[folder] = known = (_stamp(folder / CURRENT), name)
-        with _open_lock:  # forget generations a rebuild has replaced
-            for stale in [p for p in _open if p.parent == folder and p.name != name and not p.exists()]:
-                del _open[stale]
-    path = folder / known[1]
-    return known[1], opened(path).fresh()
+    try:
+        stamp = _stamp(folder / CURRENT)
+        known = _live.get(folder)
+        if stamp is None or known is None or known[0] != stamp:
+            name = _ensure_current()
+            _live[folder] = known = (_stamp(folder / CURRENT), name)
+            with _open_lock:  # forget generations a rebuild has replaced
+                for stale in [p for p in _open if p.parent == folder and p.name != name and not p.exists()]:
+                    del _open[stale]
+        path = folder / known[1]
+        return known[1], opened(path).fresh()
+    except IndexUnavailable:
+        raise
+    except (OSError, ValueError, owner.IndexForeign) as exc:  # ValueError: Tantivy's, a damaged index
+        raise IndexUnavailable(f"the archive index at {folder} cannot be opened: {exc}") from exc
 
 
 def _take_writer(index, deadline):

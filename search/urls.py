@@ -1,6 +1,7 @@
 from django.urls import path
 
 from search import views
+from search.service import unavailable
 
 app_name = "search"
-urlpatterns = [path("", views.search_page, name="page")]
+urlpatterns = [path("", unavailable(views.search_page), name="page")]

@@ -123,6 +123,10 @@ elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Write-ahead log: readers (the portal) never wait for a writer (an import's batch), and a
     # commit appends to one file instead of writing and deleting a rollback journal.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("init_command", "PRAGMA journal_mode=WAL;")
+    # Writers in several processes: BEGIN takes the write lock, waiting up to the timeout. A deferred
+    # BEGIN that reads, then writes fails at once ("database is locked") while another one writes.
+    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

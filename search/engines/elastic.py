@@ -79,6 +79,7 @@ class ArchiveDocument(Document):
     channel = Keyword()
     topic = Keyword()
     first_published = Date()
+    content = Keyword(index=False)  # the document's hash (search.documents.content_of), in hex
     hit = Object(enabled=False)
 
     class Index:
@@ -104,6 +105,7 @@ def document_body(doc, analysis):
         "channel": list(doc["channels"]),
         "topic": list(doc["topics"]),
         "first_published": published.isoformat() if published else None,
+        "content": format(doc["content"], "016x"),
         "hit": hit_payload(doc),
     }
 

@@ -32,6 +32,19 @@ def production_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def dev_site(tmp_path_factory):
+    """What ``make run`` starts from, in other processes: a fresh database migrated with the
+    development settings (``cms.settings.dev``: the DATABASES block of ``cms/settings/base.py``,
+    not the test settings), registers seeded, no demo. Processes: ``tests.ops.processes``."""
+    site = Scratch(tmp_path_factory.mktemp("dev-site"), settings="cms.settings.dev")
+    try:
+        site.commands(("migrate", "--no-input"), ("seed_reference",))
+        yield site
+    finally:
+        site.destroy()
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -61,6 +61,7 @@ def test_mapping_has_an_exact_sub_field_beside_the_folded_one():
     for field in ("language", "area", "unit", "format", "channel", "topic", "external_id"):
         assert props[field]["type"] == "keyword"
     assert props["hit"] == {"type": "object", "enabled": False}  # stored, never indexed
+    assert props["content"] == {"type": "keyword", "index": False}
 
 
 def test_document_body_holds_the_embedded_engines_words():
@@ -78,6 +79,7 @@ def test_document_body_holds_the_embedded_engines_words():
         "url": "/bdq/x/",
         "external_id": "",
         "text": "人人生而自由 l’homme",
+        "content": 0xC0FFEE,
     }
     body = document_body(doc, analyze(doc["title"], [doc["text"]]))
     assert body["title"] == "bok bơ̆n ở đăk tô"  # exact; the analyzer folds it
@@ -87,6 +89,7 @@ def test_document_body_holds_the_embedded_engines_words():
     assert body["channel"] == ["radio"] and body["year"] == 2025
     assert body["hit"]["title"] == "’Bok Bơ̆n ở Đăk Tô"  # stored text untouched
     assert body["hit"]["first_published"] == "2025-03-03"
+    assert body["content"] == "0000000000c0ffee"  # the hash the repair compares, as for the embedded index
 
 
 def _body(**kwargs):

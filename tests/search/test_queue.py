@@ -6,9 +6,10 @@ import pytest
 import tantivy
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from tantivy import Query
+from wagtail.models import Page
 
 from products.models import ProductPage
 from search import queue, store
@@ -61,6 +62,22 @@ def test_repair_fixes_only_what_differs(archive):
     assert str(repair_index()) == "0 written, 0 removed"  # nothing left to do
 
 
+def test_repair_sees_a_title_changed_by_sql_behind_djangos_back(archive):
+    """No signal, no new publication date: only the stored text differs from the index."""
+    page = archive["vi_dakto"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Page._meta.db_table} SET title = %s WHERE id = %s",  # noqa: S608 - the table name from the model
+            ["Tin sửa tay ở Sa Thầy", page],
+        )
+    assert page in ids('"quyen con nguoi o dak to"')  # the index still holds the old title
+    out = StringIO()
+    call_command("rebuild_archive_index", "--repair", "--no-progress", stdout=out, stderr=StringIO())
+    assert "Repair: 1 written, 0 removed." in out.getvalue()
+    assert ids("tin sua tay sa thay") == {page}
+    assert page not in ids('"quyen con nguoi o dak to"')  # the old title is gone
+
+
 def test_a_rebuild_keeps_answering_and_keeps_the_writes_made_meanwhile(archive):
     before, answers, late = store.current_name(), [], []
     everything = ids("quyen con nguoi")
@@ -87,12 +104,12 @@ def test_an_index_of_an_older_schema_says_to_rebuild_and_the_rebuild_replaces_it
     """After an upgrade that changes what the index holds, searching names the command to
     run (loudly: a server error, in the logs), and that command works."""
     settings.SEARCH_INDEX_DIR = tmp_path
-    old = tmp_path / "g-old"
+    old = store.root() / "g-old"  # this database's folder
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("id", indexed=True, fast=True)
-    old.mkdir()
+    old.mkdir(parents=True)
     tantivy.Index(builder.build(), str(old))
-    (tmp_path / "CURRENT").write_text("g-old")
+    (store.root() / "CURRENT").write_text("g-old")
     with pytest.raises(store.IndexOutdated, match="rebuild_archive_index"):
         find("dak to")
     call_command("rebuild_archive_index", "--no-progress", stdout=StringIO(), stderr=StringIO())

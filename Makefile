@@ -22,6 +22,7 @@ run: install
 	$(MANAGE) seed_monitoring
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
+	$(MANAGE) rebuild_archive_index --if-needed --no-progress
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install
@@ -35,6 +36,7 @@ serve: install
 	$(PROD) $(MANAGE) createcachetable
 	$(PROD) $(MANAGE) collectstatic --no-input -v0
 	$(PROD) $(MANAGE) seed_reference
+	$(PROD) $(MANAGE) rebuild_archive_index --if-needed --no-progress
 	$(PROD) $(BIN)/gunicorn -c cms/gunicorn.conf.py cms.wsgi
 
 # Backups of the settings in the environment (DJANGO_SETTINGS_MODULE, DATABASE_URL, MEDIA_ROOT).

@@ -115,3 +115,16 @@ def test_an_index_of_an_older_schema_says_to_rebuild_and_the_rebuild_replaces_it
     call_command("rebuild_archive_index", "--no-progress", stdout=StringIO(), stderr=StringIO())
     assert archive["vi_dakto"] in ids("dak to")
     assert not old.exists()
+
+
+def test_every_start_rebuilds_an_index_that_cannot_answer_and_only_then(archive, settings, tmp_path):
+    """``make serve`` runs ``rebuild_archive_index --if-needed``: an upgrade that changes the
+    schema, or a new index folder, needs no step an operator must remember."""
+    settings.SEARCH_INDEX_DIR = tmp_path  # no index yet for this database
+    out = StringIO()
+    call_command("rebuild_archive_index", "--if-needed", "--no-progress", stdout=out, stderr=StringIO())
+    assert "Rebuilding the archive index" in out.getvalue()
+    assert archive["vi_dakto"] in ids("dak to")
+    again = StringIO()
+    call_command("rebuild_archive_index", "--if-needed", "--no-progress", stdout=again, stderr=StringIO())
+    assert again.getvalue().strip() == "The archive index answers: nothing to rebuild."

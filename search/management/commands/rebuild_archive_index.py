@@ -2,6 +2,9 @@
 
 ``--repair`` instead compares every entry of the live index with the database and fixes
 only the difference (what a killed process or an interrupted import left behind).
+``--if-needed`` rebuilds only when the embedded index cannot answer (none yet for this
+database, an older schema) or is empty beside live products: every start (``make serve``,
+``make run``) runs it, so an upgrade that changes the index schema needs no step of its own.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -11,6 +14,7 @@ from search import queue, store
 from search.documents import indexable
 from search.engines import configured_engine
 from search.indexing import rebuild, repair_index
+from search.service import embedded_state
 
 
 class Command(BaseCommand):
@@ -26,8 +30,19 @@ class Command(BaseCommand):
             action="store_true",
             help="fix only what differs from the database in the live index (no new generation)",
         )
+        parser.add_argument(
+            "--if-needed",
+            action="store_true",
+            help="rebuild only if the embedded index cannot answer or is empty beside live products",
+        )
 
     def handle(self, *args, no_progress=False, skip_elasticsearch=False, repair=False, **options):
+        if options["if_needed"]:
+            state, reason = embedded_state()
+            if state == "ok":
+                self.stdout.write("The archive index answers: nothing to rebuild.")
+                return
+            self.stdout.write(f"Rebuilding the archive index: {reason}")
         if repair:
             drained = queue.drain()
             with tqdm(unit="product", disable=no_progress, file=self.stderr) as bar:

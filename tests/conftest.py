@@ -1,4 +1,7 @@
-"""Shared fixtures: every test database starts with the registers and the page tree seeded."""
+"""Shared fixtures: every test database starts with the registers and the page tree seeded.
+
+Seeded as every start seeds (``make run``, ``make serve``): ``seed_reference`` alone, which sets up
+monitoring's roles too."""
 
 import pytest
 from django.core.management import call_command
@@ -8,7 +11,6 @@ from django.core.management import call_command
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_reference", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        call_command("seed_monitoring", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture

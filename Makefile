@@ -19,7 +19,6 @@ install: $(VENV)/.installed
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_reference
-	$(MANAGE) seed_monitoring
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
 	$(MANAGE) rebuild_archive_index --if-needed --no-progress
@@ -29,7 +28,8 @@ test: install
 	$(BIN)/pytest
 
 # Production: needs SECRET_KEY and ALLOWED_HOSTS (and DATABASE_URL for PostgreSQL) in the
-# environment; see docs/deploy.md. Migrates, prepares static files, starts gunicorn.
+# environment; see docs/deploy.md. Migrates, prepares static files, seeds the registers and
+# every app's roles (seed_reference: monitoring's plan desks and rights come with it), starts gunicorn.
 PROD := DJANGO_SETTINGS_MODULE=cms.settings.production
 serve: install
 	$(PROD) $(MANAGE) migrate --no-input

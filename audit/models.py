@@ -48,7 +48,8 @@ class DigitalChannelChange(models.Model):
     """One change of a channel's "digital platform" flag: who, when, and the set after it.
 
     Written by a signal on every save of a channel, whatever made the change (admin,
-    shell, import), so no change escapes; the admin hook fills in the user.
+    shell, import), so no change escapes; the user is the one of Wagtail's log context at that
+    moment (``audit.signals``): nobody for a change made outside the admin.
     """
 
     changed_at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)

@@ -1,7 +1,13 @@
-"""Log every change of a channel's digital flag."""
+"""Log every change of a channel's digital flag, and who made it.
+
+Who: the user of Wagtail's active log context (``wagtail.log_actions``), which every admin view
+runs in (``wagtail.admin.auth.require_admin_access``), read when the change row is written. A
+change made outside any user's context (the shell, a management command) names nobody.
+"""
 
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from wagtail.log_actions import get_active_log_context
 
 from products.models import Channel
 
@@ -23,8 +29,10 @@ def log_digital_change(sender, instance, created, raw=False, **kwargs):
         return
     from audit.models import DigitalChannelChange
 
+    user = get_active_log_context().user
     DigitalChannelChange.objects.create(
         channel=instance,
+        user=user if user is not None and user.is_authenticated else None,
         is_digital=instance.is_digital,
         digital_set=sorted(Channel.objects.filter(is_digital=True).values_list("slug", flat=True)),
     )

@@ -4,7 +4,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from audit import views
-from audit.models import DigitalChannelChange
 
 app_name = "audit"
 urlpatterns = [
@@ -32,24 +31,3 @@ class AuditMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_audit_menu_item():
     return AuditMenuItem(_("Chỉ tiêu 4: tỷ lệ sản phẩm"), reverse("audit:index"), icon_name="pick", order=50)
-
-
-def _attach_user(request, instance):
-    """The signal logged the change without a request; name who made it from the admin."""
-    from products.models import Channel
-
-    if isinstance(instance, Channel):
-        change = DigitalChannelChange.objects.filter(channel=instance, user__isnull=True).first()
-        if change is not None:
-            change.user = request.user
-            change.save(update_fields=["user"])
-
-
-@hooks.register("after_edit_snippet")
-def name_editor_of_digital_change(request, instance):
-    _attach_user(request, instance)
-
-
-@hooks.register("after_create_snippet")
-def name_creator_of_digital_change(request, instance):
-    _attach_user(request, instance)

@@ -7,14 +7,18 @@
 - "Xử lý tin giả – <unit>" for the police and the Department: the misinformation register.
 Auditors ("Kiểm tra viên") read everything, the misinformation register included;
 administrators ("Quản trị viên") may do everything. Those two groups belong to the editorial
-desk (products/desk/roles.py); this module only adds permissions to them.
+desk (products/desk/roles.py), which sets their rights exactly: this app declares its share
+through the ``register_role_permissions`` hook (``role_permissions``), so that one seeding step
+gives them the same rights whatever ran before. ``seed_reference`` announces itself with
+``products.signals.reference_seeded``, and this app then makes its desks (``ensure_roles``):
+every start that runs ``seed_reference`` sets up the plan's roles too.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from monitoring.models import Agency, Desk, DeskRole, PlanSettings
-from products.desk.roles import ADMINISTRATOR, AUDITOR
+from products.desk.models import DeskRole as EditorialRole
 from products.models import Channel, Unit
 
 DEPARTMENT_SLUG = "so-tttt"  # Sở Thông tin và Truyền thông: the plan's lead unit
@@ -81,7 +85,7 @@ def ensure_desk(role, unit):
     if desk is None:
         group = Group.objects.create(name=_free_name(desk_label(role, unit)))
         desk = Desk.objects.create(role=role, unit=unit, group=group)
-    desk.group.permissions.add(*permissions(ROLE_PERMISSIONS[role]))
+    desk.group.permissions.set(permissions(ROLE_PERMISSIONS[role]))
     return desk
 
 
@@ -111,9 +115,18 @@ def department():
     return unit.current() if unit else None
 
 
+def role_permissions():
+    """This app's share of the auditor's and administrator's rights (the desk's hook)."""
+    return {
+        EditorialRole.Kind.AUDITOR: AUDITOR_PERMISSIONS,
+        EditorialRole.Kind.ADMINISTRATOR: ADMINISTRATOR_PERMISSIONS,
+    }
+
+
 @transaction.atomic
 def ensure_roles():
-    """Every desk, the auditors' and administrators' permissions, the online channels. Idempotent."""
+    """Every desk with exactly its role's rights, the online channels, the agencies. Idempotent;
+    the auditors' and administrators' rights are ``seed_reference``'s (``role_permissions``)."""
     for unit in Unit.objects.all():
         ensure_desk(DeskRole.REPORTING, unit)
     lead = department()
@@ -122,10 +135,6 @@ def ensure_roles():
         ensure_desk(DeskRole.MISINFORMATION, lead)
     for police in Unit.objects.filter(kind=Unit.Kind.POLICE, successor__isnull=True):
         ensure_desk(DeskRole.MISINFORMATION, police)
-    for name, wanted in ((AUDITOR, AUDITOR_PERMISSIONS), (ADMINISTRATOR, ADMINISTRATOR_PERMISSIONS)):
-        group = Group.objects.filter(name=name).first()
-        if group is not None:
-            group.permissions.add(*permissions(wanted))
     if not PlanSettings.objects.exists():  # seeded once: afterwards it is the administrators' setting
         PlanSettings.load().online_channels.set(Channel.objects.filter(slug__in=ONLINE_CHANNELS))
     ensure_agencies()

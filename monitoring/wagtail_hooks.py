@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
-from monitoring import admin_urls
+from monitoring import admin_urls, roles
 from monitoring.views.registers import (
     ActivityViewSet,
     AgencyViewSet,
@@ -36,6 +36,13 @@ def plan_desk_groups():
     """The plan's desks are role groups (``products.desk.users``): their rights are what
     ``seed_monitoring`` grants, so administrators put people in them but never edit them."""
     return Group.objects.filter(plan_desk__isnull=False)
+
+
+@hooks.register("register_role_permissions")
+def plan_role_permissions():
+    """What auditors and administrators may do in the plan's registers; ``seed_reference`` sets
+    their groups' rights to the desk's plus these (``products.desk.roles``)."""
+    return roles.role_permissions()
 
 
 @hooks.register("register_admin_urls")

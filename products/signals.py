@@ -3,6 +3,11 @@
 ``products_imported`` is sent after each committed import batch with the ids of the products
 it created or updated (``page_ids``). Bulk imports bypass Wagtail's page signals, so other
 apps (the archive search) listen to this one; products itself never imports them.
+
+``reference_seeded`` is sent by ``seed_reference`` (the step every start runs: ``make run``,
+``make serve``, the scratch site) once the registers and the desk's roles are in place, inside its
+transaction: the other apps set up what they own then (monitoring's plan desks), so no start
+depends on a second command being remembered.
 """
 
 from django.db.models.signals import post_save
@@ -13,6 +18,7 @@ from products import audit_flags
 from products.models import ProductPage, Unit
 
 products_imported = Signal()
+reference_seeded = Signal()
 
 
 @receiver(post_save, sender=Unit, dispatch_uid="products.unit_sections")

@@ -1,4 +1,7 @@
-"""Shared fixtures: every test database starts with the registers and the page tree seeded."""
+"""Shared fixtures: every test database starts with the registers and the page tree seeded.
+
+Seeded as every start seeds (``make run``, ``make serve``): ``seed_reference`` alone, which sets up
+monitoring's roles too."""
 
 import os
 
@@ -19,7 +22,6 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_reference", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        call_command("seed_monitoring", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ what Wagtail's permissions cannot say (translators' drafts, moves within one lan
 Per unit, an editor group and a reviewer group hold page permissions on the unit's sections in
 every language, the unit's review workflow and rights in the unit's own collection. A unit merged
 into a successor keeps its desk; the successor's desk also takes its sections and approval task
-(``products.desk.lineage``). Across
-units: translators (one group, plus one per language), auditors and administrators.
+(``products.desk.lineage``). Across units: translators (one group, plus one per language),
+auditors and administrators, to whose rights other apps add theirs (``declared``).
 
 Groups, workflows and collections are found through ``DeskRole`` and ``UnitDesk`` records, never
 by name. Seeding sets each role group's permissions to exactly these: the matrix is the law,
@@ -17,6 +17,7 @@ and a right added to a role group by hand is gone at the next ``seed_reference``
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -84,6 +85,7 @@ ADMINISTRATOR_PERMISSIONS = (
     "axes.view_accessattempt",
     "axes.delete_accessattempt",
 )
+AUDITOR_PERMISSIONS = (ACCESS_ADMIN, "audit.view_audit", VIEW_PRIVATE_FILES)
 
 
 def permissions(*labels):
@@ -119,6 +121,12 @@ def role_group(kind, name, *, unit=None, language=""):
 
 def set_permissions(group, labels):
     group.permissions.set(permissions(*labels))
+
+
+def declared(kind):
+    """Other apps' share of role ``kind``'s rights, ``{DeskRole.Kind: ["app.codename", …]}`` from each
+    ``register_role_permissions`` hook: seeding sets all in one step, whatever seed ran last."""
+    return [label for hook in hooks.get_hooks("register_role_permissions") for label in hook().get(kind, ())]
 
 
 def set_page_permissions(group, pages, codenames):
@@ -278,9 +286,9 @@ def ensure_roles():
             Kind.TRANSLATOR_INTO, TRANSLATOR_INTO.format(language=lang.local_name), language=lang.code
         )
         set_permissions(group, [ACCESS_ADMIN, f"products.{permission_codename(lang.code)}"])
-    set_permissions(role_group(Kind.AUDITOR, AUDITOR), [ACCESS_ADMIN, "audit.view_audit", VIEW_PRIVATE_FILES])
+    set_permissions(role_group(Kind.AUDITOR, AUDITOR), [*AUDITOR_PERMISSIONS, *declared(Kind.AUDITOR)])
     administrator = role_group(Kind.ADMINISTRATOR, ADMINISTRATOR)
-    set_permissions(administrator, ADMINISTRATOR_PERMISSIONS)
+    set_permissions(administrator, [*ADMINISTRATOR_PERMISSIONS, *declared(Kind.ADMINISTRATOR)])
     set_collection_permissions(
         administrator, [Collection.get_first_root_node()], REVIEWER_COLLECTION_PERMISSIONS
     )

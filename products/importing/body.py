@@ -19,7 +19,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from products.importing.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from products.importing.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, keep_block_boundaries
 from products.text import nfc
 
 BLOCK_TYPES = ("paragraph", "image", "embed", "quote")
@@ -35,10 +35,11 @@ _url_validator = URLValidator(schemes=["http", "https"])
 
 
 def clean_paragraph(html):
-    """Sanitised rich-text HTML; the input itself when it is already in sanitised form."""
+    """Sanitised rich-text HTML, block boundaries kept (``keep_block_boundaries``); the input
+    itself when it is already in sanitised form."""
     candidate = html.replace("<br/>", "<br>")
     cleaned = nh3.clean(
-        candidate,
+        keep_block_boundaries(candidate, PARAGRAPH_ATTRIBUTES),
         tags=ALLOWED_TAGS,
         attributes=PARAGRAPH_ATTRIBUTES,
         url_schemes=URL_SCHEMES,

@@ -7,6 +7,7 @@ from products import reference_data
 from products.desk.roles import ensure_roles
 from products.models import Channel, ContentArea, Format, PlanTask, Topic, Unit
 from products.sections import ensure_site_tree
+from products.signals import reference_seeded
 
 NAMES = ("name_vi", "name_en")
 
@@ -85,5 +86,6 @@ class Command(BaseCommand):
         counts["channels"] = seed_channels(data)
         counts["topics"] = seed_simple(Topic, data["topics"])
         ensure_roles()
+        reference_seeded.send(sender=self.__class__)
         summary = ", ".join(f"{name}: {n}" for name, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Đã nạp danh mục — {summary}."))

@@ -95,6 +95,8 @@ def reconcile(writer, index, elastic=True, progress=None):
         if progress:
             progress(len(chunk))
     writer.commit()
+    if todo:
+        store.announce()
     return repair
 
 

@@ -168,12 +168,12 @@ def version():
     Two ``stat`` calls (``CURRENT`` and the live generation's ``meta.json``, which Tantivy
     rewrites on every commit); the index is not opened.
     """
-    folder = root()
-    stamp = _stamp(folder / CURRENT)
+    folder = os.fspath(settings.SEARCH_INDEX_DIR)  # strings, not Paths: this runs on every cached search
+    stamp = _stamp(os.path.join(folder, CURRENT))
     known = _versions.get(folder)
     if known is None or known[0] != stamp:
         known = _versions[folder] = (stamp, current_name())
-    meta = _stamp(folder / known[1] / "meta.json") if known[1] else None
+    meta = _stamp(os.path.join(folder, known[1], "meta.json")) if known[1] else None
     return f"{known[1] or 'none'}.{'-'.join(map(str, meta or ()))}"
 
 

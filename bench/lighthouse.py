@@ -39,7 +39,6 @@ def environment(scratch, port):
         "DATABASE_URL": f"sqlite:///{scratch / 'lighthouse.sqlite3'}",
         "STATIC_ROOT": str(scratch / "static"),
         "MEDIA_ROOT": str(scratch / "media"),
-        "PORTAL_PAGE_CACHE_GENERATION_FILE": str(scratch / "generation"),
         "BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
         "GUNICORN_ACCESS_LOG": "/dev/null",

@@ -111,7 +111,6 @@ def production_env(args, static_root, cache_seconds):
         "DB_CONN_MAX_AGE": "600",
         "STATIC_ROOT": str(static_root),
         "PORTAL_PAGE_CACHE_SECONDS": str(cache_seconds),
-        "PORTAL_PAGE_CACHE_GENERATION_FILE": str(static_root.parent / "generation"),
         # Read by cms/gunicorn.conf.py, the production server's own settings.
         "BIND": f"127.0.0.1:{args.port}",
         "WEB_CONCURRENCY": str(args.workers),

@@ -1,49 +1,84 @@
-"""Full-page cache for anonymous readers, purged whenever anything public changes.
+"""Full-page cache for anonymous readers, purged on every app server whenever anything public changes.
 
 Why our own and not Django's per-site cache or wagtail-cache:
 - What a page shows reaches far: a product is on its language's home, on the Vietnamese
   fill of other homes, on every listing page of its language (publishing one product
   shifts all their pages), in its translations' alternates and switcher, and every page
   shows register names. Purging exactly the affected URLs would be a fragile map, so one
-  *generation* stamp covers them all: a publish, unpublish, move, delete, privacy change or
-  register/image/document/media edit moves the stamp, and every cached page is stale at once.
+  *generation* covers them all and a purge makes every cached page stale at once.
   Products are published a few times a day; pages are read far more often.
-- The stamp is a file whose (inode, mtime) changes by an atomic replace: every gunicorn
-  worker on the host sees a purge through one ``stat()``, with no database or network round
-  trip on a hit. The pages themselves live in their own cache, ``PORTAL_PAGE_CACHE``
-  (per-process memory by default; point it at a shared backend to share the warm-up).
+- The generation is shared by every app server: a token in the database, one row
+  (``home.models.PageCacheGeneration``), read by one primary-key query per cached request.
+  A purge writes a new random token. Random, not a counter: a database restored or rolled
+  back brings back an old token, never one a later purge will write again (a counter would,
+  and pages cached in the abandoned timeline would be served again).
+- What purges (``home.signals``): a publish, unpublish, move, delete, privacy change, bulk
+  import, register/image/document/media edit, each after its transaction commits (a page
+  rendered from the old data while it ran is dropped too); every commit or swap of the
+  search index (``search.store.index_changed``), because the index is written after the
+  change commits, by whichever process holds its writer, sometimes much later (an import
+  holds it); and ``manage.py purge_page_cache`` (``manage.py restore`` runs it).
+- Search pages are keyed by this host's live index as well (``search.store.version``, two
+  ``stat()`` calls): each host searches its own index folder, so a search page is never
+  served once the index it was read from has changed, whoever wrote it.
+- The key is the token, the path and only the query parameters the page reads, in one
+  canonical order (``CACHEABLE_VIEWS``); a request with any other parameter, a repeated
+  one or a number spelled another way is answered uncached and never stored: otherwise
+  every junk parameter would make a new entry.
+- The pages live in their own cache, ``PORTAL_PAGE_CACHE``: this process's memory, bounded
+  in bytes (``home.memory_cache``), by default.
 - Django's cache middleware keys on Vary headers and would not cache responses that touch
   the session; this one caches only what it knows is the same for every anonymous reader:
   GET/HEAD, no session cookie, an allow-listed view, a 200 without Set-Cookie or
   ``Cache-Control: private``.
-The stamp moves twice per change: at once (the changing process never serves its own stale
-page) and on commit (a page rendered from the old data while the transaction ran is
-dropped as well).
+A purge inside a transaction also marks this thread, whose connection already sees the
+change: its own requests use keys of their own until the commit (tests read pages on the
+connection of a change that never commits).
 """
 
 import functools
-import os
-import tempfile
-from pathlib import Path
+import hashlib
+import re
+import secrets
+import threading
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db import transaction
-from django.urls import Resolver404, resolve
+from django.db import DatabaseError, connection, transaction
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 from django.utils.text import compress_string
 
-CACHEABLE_VIEWS = {
-    "wagtail_serve",
-    "search:page",
-    "portal_feed_rss",
-    "portal_feed_atom",
-    "portal_sitemap_index",
-    "portal_sitemap",
-    "portal_robots",
-}
+from home.models import PageCacheGeneration
+from products import languages, listing
+from products.models import ProductIndexPage, UnitSectionPage
+from search import store
+from search.engines.base import FILTERS as SEARCH_FILTERS
+
 HIT = "hit"
 MISS = "miss"
+GENERATION_ROW = 1
+# How a parameter may be given for its page to be stored: once, several distinct values, or
+# once as a number without leading zeros ("01" is page 1 again, under a new key).
+ONCE, SEVERAL, NUMBER = "once", "several", "number"
+CANONICAL_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
+LISTING = {name: NUMBER if name == "year" else ONCE for name in listing.FILTERS}  # products.listing
+SEARCH = {"q": ONCE, "sort": ONCE, "page": NUMBER, "page_size": NUMBER}
+SEARCH |= dict.fromkeys(SEARCH_FILTERS, SEVERAL)
+# view name -> the parameters it reads (search.params.parse; the feeds' ListingFilter; the
+# sitemap's page "p"). Wagtail pages: the page served says (``page_params``).
+CACHEABLE_VIEWS = {
+    "wagtail_serve": None,
+    "search:page": SEARCH,
+    "portal_feed_rss": LISTING,
+    "portal_feed_atom": LISTING,
+    "portal_sitemap_index": {},
+    "portal_sitemap": {"p": NUMBER},
+    "portal_robots": {},
+}
+_pending = threading.local()
 
 
 @functools.cache
@@ -54,32 +89,78 @@ def page_cache():
     return backend(config.pop("LOCATION", ""), config)
 
 
-def generation_file():
-    return Path(settings.PORTAL_PAGE_CACHE_GENERATION_FILE)
+def page_params(page):
+    """The parameters a Wagtail page reads: a listing its filters and page number, others none."""
+    if issubclass(page.specific_class, (ProductIndexPage, UnitSectionPage)):
+        return {**LISTING, "page": NUMBER}
+    return {}
+
+
+@functools.cache
+def _token_query():
+    table = connection.ops.quote_name(PageCacheGeneration._meta.db_table)
+    return f"SELECT token FROM {table} WHERE id = {GENERATION_ROW}"  # noqa: S608 - no input in it
 
 
 def current_generation():
-    try:
-        stat = os.stat(generation_file())
-    except FileNotFoundError:
-        purge_now()
-        stat = os.stat(generation_file())
-    return f"{stat.st_ino}.{stat.st_mtime_ns}"
+    """The shared token (plus this thread's mark while a purge waits for its commit).
+
+    One fixed SQL statement: on a hit it is most of the cache's own work, and the ORM took
+    twenty times as long to build it as the database took to answer.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_token_query())
+        row = cursor.fetchone()
+    token = row[0] if row else purge_now()
+    return token + getattr(_pending, "mark", "")
 
 
 def purge_now():
-    """Move the stamp: write a new file and rename it over the old one (a new inode)."""
-    path = generation_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".generation-")
-    os.write(handle, str(os.getpid()).encode())
-    os.close(handle)
-    os.replace(temporary, path)
+    """Write a new token now (in the current transaction, if one is open); returns it."""
+    token = secrets.token_hex(16)
+    if not PageCacheGeneration.objects.filter(pk=GENERATION_ROW).update(token=token):
+        PageCacheGeneration.objects.update_or_create(pk=GENERATION_ROW, defaults={"token": token})
+    _pending.mark = ""
+    return token
 
 
 def purge():
-    purge_now()
-    transaction.on_commit(purge_now)
+    """Make every cached page stale on every server once the current transaction commits."""
+    if connection.in_atomic_block:
+        _pending.mark = f".{secrets.token_hex(8)}"
+    transaction.on_commit(purge_now, robust=True)
+
+
+@functools.cache
+def search_paths():
+    """The search page's path in every language (its pages also follow the index)."""
+    paths = set()
+    for code in languages.CODES:
+        with translation.override(code):
+            paths.add(reverse("search:page"))
+    return frozenset(paths)
+
+
+def understood(params, rules):
+    """Whether each parameter is one the page reads, given the one way its page is stored."""
+    for name, values in params.lists():
+        rule = rules.get(name)
+        if rule is None or (rule != SEVERAL and len(values) != 1) or len(set(values)) != len(values):
+            return False
+        if rule == NUMBER and not CANONICAL_NUMBER.fullmatch(values[0]):
+            return False
+    return True
+
+
+def cache_key(request, gzip):
+    generation = current_generation()
+    if request.path_info in search_paths():
+        generation = f"{generation}:{store.version()}"
+    query = ""
+    if request.META.get("QUERY_STRING"):
+        query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
+    digest = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
+    return f"portal-page:{generation}:{'gz' if gzip else 'id'}:{digest}"
 
 
 def compress(response, gzip):
@@ -98,8 +179,9 @@ def compress(response, gzip):
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GET/HEAD requests of the portal's pages from the cache.
 
-    Placed before the session, locale and auth middleware so that a hit costs a stat(), a
-    cache get and nothing else; the X-Page-Cache header says hit or miss.
+    Placed before the session, locale and auth middleware so that a hit costs one query
+    (the generation), a cache get and nothing else; the X-Page-Cache header says hit, or
+    miss when the page was stored (none: not cacheable).
     """
 
     def __init__(self, get_response):
@@ -111,7 +193,10 @@ class AnonymousPageCacheMiddleware:
         if not self._anonymous_read(request):
             return self.get_response(request)
         gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
-        key = f"portal-page:{current_generation()}:{'gz' if gzip else 'id'}:{request.get_full_path()}"
+        try:
+            key = cache_key(request, gzip)
+        except DatabaseError:  # the database is down or not migrated: the view answers for itself
+            return self.get_response(request)
         response = self.cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = HIT
@@ -131,7 +216,9 @@ class AnonymousPageCacheMiddleware:
             request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META
-            and not request.path.startswith(("/admin/", "/api/", "/static/", "/media/", "/documents/"))
+            and not request.path.startswith(
+                ("/admin/", "/api/", "/static/", "/media/", "/documents/", "/health/")
+            )
         )
 
     @staticmethod
@@ -146,4 +233,9 @@ class AnonymousPageCacheMiddleware:
                 match = resolve(request.path_info)
             except Resolver404:
                 return False
-        return match.view_name in CACHEABLE_VIEWS
+        if match.view_name not in CACHEABLE_VIEWS:
+            return False
+        rules = CACHEABLE_VIEWS[match.view_name]
+        if rules is None:  # a Wagtail page: set by the page itself as it was served (home.wagtail_hooks)
+            rules = getattr(request, "page_cache_params", None)
+        return rules is not None and understood(request.GET, rules)

@@ -43,3 +43,17 @@ class HomePage(Page):
         return list(
             public.filter(language=languages.DEFAULT).exclude(translation_key__in=shown)[: LATEST - len(own)]
         )
+
+
+class PageCacheGeneration(models.Model):
+    """The anonymous page cache's purge generation: one row, read by every app server.
+
+    Every cached page is keyed by ``token``; a purge writes a new random one (``home.cache``).
+    Random, not a counter: a database restored or rolled back to an older token never meets
+    a later token again, so no page cached in the abandoned timeline can be served.
+    """
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.token

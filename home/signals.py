@@ -10,10 +10,13 @@ from wagtailmedia.models import get_media_model
 from home.cache import purge
 from products.models import Channel, ContentArea, Format, PlanTask, Topic, Unit
 from products.signals import products_imported
+from search.store import index_changed
 
 # Pages shown to the public are published, unpublished (deletion unpublishes first), moved,
 # put under or out of a view restriction, or imported in bulk; the rest they show are
-# register names, images, documents and media.
+# register names, images, documents and media. Search pages show the archive index, which is
+# written after those changes commit (by whichever process holds its writer): each of its
+# commits and swaps purges too.
 SHOWN_MODELS = (Channel, ContentArea, Format, PlanTask, Topic, Unit, PageViewRestriction)
 
 # Wagtail fills these in the first time it needs them and saves only them
@@ -30,7 +33,7 @@ def _purge(sender, raw=False, update_fields=None, **kwargs):
 
 
 def connect():
-    for signal in (page_published, page_unpublished, post_page_move, products_imported):
+    for signal in (page_published, page_unpublished, post_page_move, products_imported, index_changed):
         signal.connect(_purge, dispatch_uid=f"home.page_cache.{id(signal)}")
     for model in (*SHOWN_MODELS, get_image_model(), get_document_model(), get_media_model()):
         for signal in (post_save, post_delete):

@@ -76,7 +76,6 @@ class Scratch:
             "SECURE_SSL_REDIRECT": "false",
             "MEDIA_ROOT": str(self.root / "media"),
             "PRIVATE_MEDIA_ROOT": str(self.root / "private"),
-            "PORTAL_PAGE_CACHE_GENERATION_FILE": str(self.root / "page-cache-generation"),
             "STATIC_ROOT": str(self.root / "static"),
             "SEARCH_INDEX_DIR": str(self.root / "search-index"),
             "LOG_LEVEL": "WARNING",

@@ -110,6 +110,8 @@ def reconcile(writer, index, elastic=True, progress=None, compare_content=True):
         if progress:
             progress(len(chunk))
     writer.commit()
+    if todo:
+        store.announce()
     return repair
 
 

@@ -87,6 +87,7 @@ def drain(wait=None, batches=None):
                 while left != 0 and (batch := _next_batch()):
                     write(writer, [page_id for _pk, page_id in batch])
                     writer.commit()
+                    store.announce()
                     PendingIndexWrite.objects.filter(pk__in=[pk for pk, _page_id in batch]).delete()
                     handled += len(batch)
                     left = None if left is None else left - 1

@@ -10,6 +10,10 @@ Every process opens the live generation read-only and looks at two file stamps p
 (``CURRENT`` and the index's ``meta.json``, rewritten by every commit), so a write or a
 swap made by any process is seen by the next search of every other one.
 
+After each commit to the live generation and each swap, ``announce()`` sends ``index_changed``:
+what was read from the index and kept (the portal's cached search pages) is out of date.
+``version()`` names the live index as it is now on this host, for keys of such copies.
+
 Tantivy allows one ``IndexWriter`` per index, guarded by a lock file that the operating
 system releases when its process dies (even by SIGKILL). ``writer()`` takes it for one
 batch of writes, waiting (with back-off) while another process holds it; the queue in the
@@ -17,6 +21,7 @@ database (``search.queue``) makes sure that nothing waiting is lost.
 """
 
 import fcntl
+import logging
 import os
 import shutil
 import threading
@@ -25,6 +30,7 @@ import uuid
 from contextlib import contextmanager
 
 import tantivy
+from django.dispatch import Signal
 
 from search import owner
 from search.schema import build_schema
@@ -33,6 +39,9 @@ CURRENT = "CURRENT"
 WRITER_HEAP = 16_000_000  # bytes of indexing buffer per writer: Tantivy wants at least 15 MB
 LOCK_WAIT = 3.0  # seconds a writer waits for another one before leaving its work to it
 
+logger = logging.getLogger(__name__)
+# Sent (sender None) after a commit to the live generation or a swap of generations.
+index_changed = Signal()
 _open = {}  # generation path -> OpenIndex
 _open_lock = threading.Lock()
 _writer_locks = {}  # generation path -> threading.Lock: threads of a process take turns
@@ -147,6 +156,32 @@ def make_current(path):
         temp = root() / f".{CURRENT}.{uuid.uuid4().hex}"
         temp.write_text(path.name, encoding="utf-8")
         os.replace(temp, root() / CURRENT)
+    announce()
+
+
+def announce():
+    """Send ``index_changed``; a listener's failure is logged, never raised (the index is written)."""
+    for receiver, result in index_changed.send_robust(sender=None):
+        if isinstance(result, Exception):
+            logger.error("Archive index: %s failed on index_changed: %r", receiver, result)
+
+
+_versions = {}  # root -> (stamp of CURRENT, generation name) as version() last read it
+
+
+def version():
+    """This host's live index as it is now: changes with every commit and every swap.
+
+    Two ``stat`` calls (``CURRENT`` and the live generation's ``meta.json``, which Tantivy
+    rewrites on every commit); the index is not opened.
+    """
+    folder = os.fspath(root())  # strings, not Paths: this runs on every cached search
+    stamp = _stamp(os.path.join(folder, CURRENT))
+    known = _versions.get(folder)
+    if known is None or known[0] != stamp:
+        known = _versions[folder] = (stamp, current_name())
+    meta = _stamp(os.path.join(folder, known[1], "meta.json")) if known[1] else None
+    return f"{known[1] or 'none'}.{'-'.join(map(str, meta or ()))}"
 
 
 def remove_old_generations():

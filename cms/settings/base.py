@@ -272,17 +272,19 @@ MIDDLEWARE.insert(
     "home.cache.AnonymousPageCacheMiddleware",
 )
 # Pages are kept in their own cache, apart from CACHES (which environments replace): in
-# this process's memory by default, checked against the purge stamp on every hit.
+# this process's memory by default, at most PORTAL_PAGE_CACHE_MAX_BYTES of pages per process
+# (the least recently read make room). Every app server learns of a purge from the database
+# (home.models.PageCacheGeneration, one row read per cached request): nothing to configure.
+PORTAL_PAGE_CACHE_MAX_BYTES = int(os.environ.get("PORTAL_PAGE_CACHE_MAX_BYTES", str(64 * 1024 * 1024)))
 PORTAL_PAGE_CACHE = {
-    "BACKEND": os.environ.get("PORTAL_PAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+    "BACKEND": os.environ.get("PORTAL_PAGE_CACHE_BACKEND", "home.memory_cache.ByteBoundedLocMemCache"),
     "LOCATION": os.environ.get("PORTAL_PAGE_CACHE_LOCATION", "portal-pages"),
-    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PORTAL_PAGE_CACHE_MAX_ENTRIES", "5000"))},
+    "OPTIONS": {
+        "MAX_ENTRIES": int(os.environ.get("PORTAL_PAGE_CACHE_MAX_ENTRIES", "20000")),
+        "MAX_BYTES": PORTAL_PAGE_CACHE_MAX_BYTES,
+    },
 }
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "3600"))
-# Every process on the host reads this file's identity to learn that the cache was purged.
-PORTAL_PAGE_CACHE_GENERATION_FILE = os.environ.get(
-    "PORTAL_PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / ".local" / "page-cache-generation")
-)
 # The portal's chrome is translated for these; the others get it in Vietnamese, marked lang="vi".
 PORTAL_UI_LANGUAGES = ("vi", "en", "fr", "zh-hans", "lo", "km")
 # Set by the language switcher; read by "/" before Accept-Language.

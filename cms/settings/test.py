@@ -18,11 +18,13 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # --- Public portal page cache (helper "portal") ---------------------------------
-# Each test run gets a purge stamp of its own. The default one lives in the checkout's .local/
-# and is shared by every process started there: a second test run (SQLite beside PostgreSQL)
-# or a dev server moved it between a test's two reads and turned an expected hit into a miss.
-# The cache itself is pinned as well, so that no PORTAL_PAGE_CACHE_* variable in the shell
-# (the portal bench sets PORTAL_PAGE_CACHE_SECONDS=0) changes what the tests see.
-PORTAL_PAGE_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-pages"}
+# The cache is pinned, so that no PORTAL_PAGE_CACHE_* variable in the shell (the portal bench
+# sets PORTAL_PAGE_CACHE_SECONDS=0) changes what the tests see. Its purge generation lives in
+# the test database, which no other process shares.
+PORTAL_PAGE_CACHE_MAX_BYTES = 64 * 1024 * 1024
+PORTAL_PAGE_CACHE = {
+    "BACKEND": "home.memory_cache.ByteBoundedLocMemCache",
+    "LOCATION": "test-pages",
+    "OPTIONS": {"MAX_ENTRIES": 20000, "MAX_BYTES": PORTAL_PAGE_CACHE_MAX_BYTES},
+}
 PORTAL_PAGE_CACHE_SECONDS = 3600
-PORTAL_PAGE_CACHE_GENERATION_FILE = f"{tempfile.mkdtemp(prefix='ttnq-test-page-cache-')}/generation"

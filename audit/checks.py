@@ -10,7 +10,7 @@ from django.core.checks import Error, Tags, register
 from django.db import connections
 
 
-@register(Tags.database)
+@register(Tags.database, deploy=True)
 def triggers_are_the_codes(app_configs=None, databases=None, **kwargs):
     from audit import triggers
 

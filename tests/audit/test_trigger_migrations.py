@@ -78,7 +78,9 @@ class Scratch:
         scratch = cls(root, name)
         scratch.root.mkdir(parents=True, exist_ok=True)
         (scratch.root / "scratch_settings.py").write_text(SETTINGS)
-        shutil.copytree(BASE / "products" / "migrations", scratch.migrations, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            BASE / "products" / "migrations", scratch.migrations, ignore=shutil.ignore_patterns("__pycache__")
+        )
         if POSTGRES:
             _admin_sql(f'DROP DATABASE IF EXISTS "{name}"')
             _admin_sql(f'CREATE DATABASE "{name}"')
@@ -103,7 +105,13 @@ class Scratch:
         env = {**CLEAN_ENV, "DJANGO_SETTINGS_MODULE": "scratch_settings", "DATABASE_URL": self.url}
         env["PYTHONPATH"] = os.pathsep.join([str(self.root), str(BASE)])
         return subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
-            [sys.executable, *args], cwd=BASE, env=env, capture_output=True, text=True, check=False, timeout=600
+            [sys.executable, *args],
+            cwd=BASE,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
         )
 
     def manage(self, *args):
@@ -146,7 +154,7 @@ def test_a_migration_rebuilding_the_counted_tables_keeps_the_kept_months_exact(s
     assert result["agree"], "the write made during the migration is missing from the kept months"
     assert result["marked"], "a product update after the migration did not mark its month"
     assert result["agree_after_update"]
-    assert scratch.manage("check", "--database", "default").returncode == 0
+    assert scratch.manage("check", "--deploy", "--database", "default").returncode == 0
 
 
 def test_migrating_the_audit_back_leaves_a_working_database_and_forward_reinstalls_the_triggers(seeded):
@@ -163,4 +171,4 @@ def test_migrating_the_audit_back_leaves_a_working_database_and_forward_reinstal
     result = scratch.step("verify")
     assert result["triggers"] == installed
     assert result["marked"] and result["agree"] and result["agree_after_update"]
-    assert scratch.manage("check", "--database", "default").returncode == 0
+    assert scratch.manage("check", "--deploy", "--database", "default").returncode == 0

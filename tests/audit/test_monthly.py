@@ -5,9 +5,8 @@ import datetime
 import random
 
 import pytest
-from django.db import connection
 
-from audit import facts, monthly, triggers
+from audit import facts, monthly
 from audit.models import CountedMonth, StaleMonth
 from audit.share import Period, Query, compute
 from products.models import Channel, ProductPage, ProductPublication
@@ -157,21 +156,6 @@ def test_a_period_of_centuries_is_counted_from_the_products_keeping_nothing(arch
     kept, live = both(D(1, 1, 1), D(9999, 12, 31))
     assert kept == live
     assert not CountedMonth.objects.exists()
-
-
-def test_missing_triggers_are_installed_again_and_every_month_recounted(archive):
-    both(D(2024, 1, 1), D(2024, 12, 31))
-    assert CountedMonth.objects.exists()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("DROP TRIGGER audit_stale_product_upd ON products_productpage")
-        else:
-            cursor.execute("DROP TRIGGER audit_stale_product_upd")
-    assert triggers.installed(connection) == triggers.expected(connection) - 1
-    assert triggers.install() is True
-    assert triggers.installed(connection) == triggers.expected(connection)
-    assert not CountedMonth.objects.exists()
-    assert triggers.install() is False
 
 
 @pytest.mark.parametrize(

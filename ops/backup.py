@@ -99,6 +99,10 @@ def dump_database(folder):
     """Write the database into ``folder``; returns the file name inside the archive."""
     sessions = Session._meta.db_table
     if connection.vendor == "sqlite":
+        if connection.in_atomic_block:
+            # SQLite's backup API waits for the source's write lock, and a transaction of this
+            # very connection holds it (BEGIN IMMEDIATE): the copy would wait forever.
+            raise BackupError("a SQLite backup cannot run inside a transaction")
         target = sqlite3.connect(folder / SQLITE_FILE)
         connection.ensure_connection()
         with target:

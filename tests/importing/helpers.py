@@ -75,3 +75,23 @@ def run(path, *args):
     except CommandError as error:
         return False, out.getvalue() + err.getvalue() + str(error)
     return True, out.getvalue() + err.getvalue()
+
+
+def write_news_rows(path, count, prefix, title=None):
+    """``count`` JSONL rows of Báo Kon Tum radio news, ``external_id`` (and title) from ``prefix``:
+    the bulk import the multi-process tests run beside other writers."""
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(int(count)):
+            row = {
+                "external_id": f"{prefix}-{n}",
+                "title": f"{title or prefix} {n}",
+                "language": "vi",
+                "area": "I",
+                "task": "3.3",
+                "format": "news",
+                "unit": "bao-kon-tum",
+                "summary": f"Nhập hàng loạt {prefix} số {n}",
+                "publications": [{"channel": "radio", "date": "2024-05-01"}],
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path

@@ -9,9 +9,9 @@ transaction that reads and then writes fails at once with "database is locked" w
 process holds the write lock, whatever the busy timeout.
 """
 
-import json
 import time
 
+from tests.importing.helpers import write_news_rows
 from tests.ops.processes import dev_shell, shell_result
 
 PUBLISHERS = {"Máy một": 25, "Máy hai": 25}
@@ -67,24 +67,6 @@ print("RESULT " + json.dumps({{
 """
 
 
-def _rows(path):
-    with open(path, "w", encoding="utf-8") as out:
-        for n in range(IMPORTED):
-            row = {
-                "external_id": f"song-song-{n}",
-                "title": f"Nhập song song {n}",
-                "language": "vi",
-                "area": "I",
-                "task": "3.3",
-                "format": "news",
-                "unit": "bao-kon-tum",
-                "summary": f"Nhập hàng loạt số {n}",
-                "publications": [{"channel": "radio", "date": "2024-05-01"}],
-            }
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return path
-
-
 def test_two_editors_publishing_while_an_import_runs_all_succeed(dev_site):
     site = dev_site
     root = site.root
@@ -94,7 +76,7 @@ def test_two_editors_publishing_while_an_import_runs_all_succeed(dev_site):
         dev_shell(site, PUBLISH.format(ready=str(flag), go=str(go), prefix=prefix, count=count))
         for flag, (prefix, count) in zip(ready, PUBLISHERS.items(), strict=False)
     ]
-    rows = _rows(root / "rows.jsonl")
+    rows = write_news_rows(root / "rows.jsonl", IMPORTED, "song-song", title="Nhập song song")
     importer = dev_shell(site, IMPORT.format(ready=str(ready[-1]), go=str(go), path=str(rows), batch=BATCH))
     deadline = time.monotonic() + 120
     while not all(flag.exists() for flag in ready):

@@ -36,6 +36,7 @@ from search.indexing import index_versions  # noqa: E402
 from search.models import PendingIndexWrite  # noqa: E402
 from search.service import run_search  # noqa: E402
 from tests.factories import make_product  # noqa: E402
+from tests.importing.helpers import write_news_rows  # noqa: E402
 
 settings.SEARCH_INDEX_DIR = sys.argv[1]
 if connection.vendor == "sqlite":
@@ -57,22 +58,7 @@ def publish(count, prefix):
 
 
 def rows(count, prefix):
-    path = Path(tempfile.mkdtemp()) / "rows.jsonl"
-    with open(path, "w", encoding="utf-8") as out:
-        for n in range(int(count)):
-            row = {
-                "external_id": f"{prefix}-{n}",
-                "title": f"{prefix} {n}",
-                "language": "vi",
-                "area": "I",
-                "task": "3.3",
-                "format": "news",
-                "unit": "bao-kon-tum",
-                "summary": f"Nhập hàng loạt {prefix} số {n}",
-                "publications": [{"channel": "radio", "date": "2024-05-01"}],
-            }
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return path
+    return write_news_rows(Path(tempfile.mkdtemp()) / "rows.jsonl", count, prefix)
 
 
 def import_rows(count, prefix, batch):

@@ -176,7 +176,10 @@ def version():
     rewrites on every commit); the index is not opened.
     """
     folder = os.fspath(root())  # strings, not Paths: this runs on every cached search
-    stamp = _stamp(os.path.join(folder, CURRENT))
+    try:
+        stamp = _stamp(os.path.join(folder, CURRENT))
+    except OSError:  # an unusable folder: the search answers 503 (never cached), not this 500
+        return "unavailable"
     known = _versions.get(folder)
     if known is None or known[0] != stamp:
         known = _versions[folder] = (stamp, current_name())

@@ -46,6 +46,13 @@ def scratch(django_db_setup, django_db_blocker, tmp_path_factory):
                 autocommit=True,
             )
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            # A session another thread of this run left open (a live server's, an earlier
+            # test's) would make the copy fail: the test database is this run's alone.
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                [settings["NAME"]],
+            )
             admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{settings["NAME"]}"')
             url = f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:{settings['PORT'] or 5432}/{name}"
             dropper = (admin, name)

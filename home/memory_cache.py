@@ -10,6 +10,8 @@ the whole budget is not stored. The bound is on what the cache holds; the proces
 memory also carries the allocator's slack.
 """
 
+import pickle
+
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 
@@ -67,5 +69,15 @@ class ByteBoundedLocMemCache(LocMemCache):
             self._total[0] = 0
 
     def incr(self, key, delta=1, version=None):
-        """A page store keeps pages, not counters (``LocMemCache.incr`` bypasses the count)."""
-        raise NotImplementedError("the page cache does not count")
+        """As ``LocMemCache.incr`` (which writes the store directly), with the new value counted
+        like any other entry and its expiry kept."""
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                raise ValueError(f"Key '{key}' not found")
+            value = pickle.loads(self._cache[key]) + delta  # noqa: S301 -- this process's own pickles
+            expiry = self._expire_info[key]
+            self._set(key, pickle.dumps(value, self.pickle_protocol))
+            self._expire_info[key] = expiry
+        return value

@@ -227,3 +227,21 @@ def test_a_rolled_back_database_never_brings_back_a_page_of_the_abandoned_timeli
     page.save_revision().publish()
     purge_now()
     assert "Bản C" in client.get(page.url).content.decode()
+
+
+def test_the_byte_bounded_store_counts_every_write_incr_included():
+    """Any cache API call keeps the count true: ``incr`` through LocMemCache would have
+    rewritten the entry without counting it."""
+    from home.memory_cache import ByteBoundedLocMemCache
+
+    store = ByteBoundedLocMemCache("byte-count-test", {"OPTIONS": {"MAX_BYTES": 10_000}})
+    store.clear()
+    store.set("n", 1, 60)
+    before = store.stored_bytes
+    assert store.incr("n", 10**200) == 1 + 10**200  # a much longer pickle
+    assert store.stored_bytes > before
+    assert store.get("n") == 1 + 10**200
+    store.delete("n")
+    assert store.stored_bytes == 0
+    with pytest.raises(ValueError):
+        store.incr("gone")

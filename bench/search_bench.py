@@ -166,7 +166,7 @@ def index_only(n):
 def bare_tantivy(q):
     """The same prepared words as a bare Tantivy query: top 20 by BM25, the count, six facets."""
     from search import store
-    from search.engines.local import AGGREGATIONS, match_query
+    from search.engines.tantivy_engine import AGGREGATIONS, match_query
     from search.text import query_groups
 
     _name, index = store.current()

@@ -15,7 +15,7 @@ from tantivy import Query
 
 from search import documents, store
 from search.engines import configured_engine
-from search.engines.local import schema
+from search.engines.tantivy_engine import schema
 from search.schema import to_tantivy
 from search.text import analyze
 

@@ -4,8 +4,8 @@
   ``exact``: the exact (marked) words of both, only to rank exact matches first; ``pairs``:
   every two words side by side, to rank by proximity; ``chars``: the grapheme stream of
   Chinese, Lao and Khmer runs.
-- facet values as raw, fast fields: terms aggregations count them, term-set queries filter
-  by them; ``year`` a number.
+- facet values (``search.engines.base.FACETS``) as raw, fast fields: terms aggregations
+  count them, term-set queries filter by them; ``year`` a number.
 - ``order``: first publication day and page id in one number, so "newest first, then the
   higher id" is one sort; ``lang_no``: the language as a number, for the reader's-language
   tie-break; ``version``: a hash of what makes the entry current (``search.documents``),
@@ -21,9 +21,9 @@ import json
 import tantivy
 
 from products import languages
+from search.engines.base import MANY_VALUE_FACETS, NUMBER_FACETS, ONE_VALUE_FACETS, TEXT_FACETS
 
 WORDS_TOKENIZER = "words"
-FACET_FIELDS = ("language", "area", "unit", "format", "channel")
 LANGUAGE_NUMBERS = {code: n for n, code in enumerate(languages.CODES, start=1)}
 
 
@@ -34,9 +34,10 @@ def build_schema():
         builder.add_text_field(name, tokenizer_name=WORDS_TOKENIZER, index_option="position")
     for name in ("exact", "pairs"):
         builder.add_text_field(name, tokenizer_name=WORDS_TOKENIZER, index_option="basic")
-    for name in (*FACET_FIELDS, "topic"):
+    for name in (*TEXT_FACETS, "topic"):
         builder.add_text_field(name, fast=name != "topic", tokenizer_name="raw", index_option="basic")
-    builder.add_integer_field("year", indexed=True, fast=True)
+    for name in NUMBER_FACETS:
+        builder.add_integer_field(name, indexed=True, fast=True)
     for name in ("order", "lang_no", "version", "content"):
         builder.add_unsigned_field(name, fast=True)
     builder.add_bytes_field("hit", stored=True)
@@ -76,15 +77,17 @@ def to_tantivy(doc, analysis):
     out.add_text("chars", analysis.chars)
     out.add_text("exact", f"{analysis.title} {analysis.body}")
     out.add_text("pairs", analysis.pairs)
-    for name in FACET_FIELDS[:-1]:
+    for name in ONE_VALUE_FACETS:
         if doc[name]:
             out.add_text(name, doc[name])
-    for channel in doc["channels"]:
-        out.add_text("channel", channel)
+    for name in MANY_VALUE_FACETS:
+        for value in doc[f"{name}s"]:  # the document's ``channels``
+            out.add_text(name, value)
     for topic in doc["topics"]:
         out.add_text("topic", topic)
-    if doc["year"] is not None:
-        out.add_integer("year", doc["year"])
+    for name in NUMBER_FACETS:
+        if doc[name] is not None:
+            out.add_integer(name, doc[name])
     out.add_unsigned("order", order_key(doc["first_published"], doc["page_id"]))
     out.add_unsigned("lang_no", LANGUAGE_NUMBERS.get(doc["language"], 0))
     out.add_unsigned("version", doc["version"])

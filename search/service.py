@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from search import store
 from search.documents import indexable
 from search.engines import configured_engine
-from search.engines.local import LocalEngine
+from search.engines.tantivy_engine import TantivyEngine
 from search.queue import drain_stale
 from search.snippets import Highlighter
 
@@ -37,13 +37,13 @@ def choose_engine():
     """
     elastic = configured_engine()
     if elastic is None:
-        return LocalEngine(), ""
+        return TantivyEngine(), ""
     if _down_until.get(elastic.url, 0) <= time.monotonic():
         if elastic.ping():
             return elastic, ""
         _down_until[elastic.url] = time.monotonic() + RETRY_AFTER
-        logger.warning("Elasticsearch at %s is unreachable: the embedded engine answers", elastic.url)
-    return LocalEngine(), _unreachable_notice()
+        logger.warning("Elasticsearch at %s is unreachable: the embedded Tantivy index answers", elastic.url)
+    return TantivyEngine(), _unreachable_notice()
 
 
 def run_search(query):
@@ -54,9 +54,9 @@ def run_search(query):
     except Exception as exc:
         if engine.name != "elasticsearch":
             raise
-        logger.warning("Elasticsearch search failed (%s): the embedded engine answers", exc)
+        logger.warning("Elasticsearch search failed (%s): the embedded Tantivy index answers", exc)
         _down_until[engine.url] = time.monotonic() + RETRY_AFTER
-        result = LocalEngine().search(query)
+        result = TantivyEngine().search(query)
         notice = _unreachable_notice()
     result.notice = notice
     return result

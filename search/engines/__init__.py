@@ -1,4 +1,4 @@
-"""Archive engines: the embedded one (default) and Elasticsearch (when configured)."""
+"""Archive engines: the embedded Tantivy index (default) and Elasticsearch (when configured)."""
 
 from django.conf import settings
 

@@ -3,8 +3,15 @@
 import datetime
 from dataclasses import dataclass, field
 
-# Facets the API and the page show, in order; ``topic`` filters but is not counted.
+# The facets the API and the page show, in order: the one list. ``topic`` filters but is not
+# counted. How a product carries each (``search.documents``) names the subsets the engines
+# index by: a number (``year``), or text (a register's slug), one value or several (a product
+# is published on several channels: the document's ``channels``).
 FACETS = ("language", "area", "year", "unit", "format", "channel")
+NUMBER_FACETS = ("year",)
+TEXT_FACETS = tuple(name for name in FACETS if name not in NUMBER_FACETS)
+MANY_VALUE_FACETS = ("channel",)
+ONE_VALUE_FACETS = tuple(name for name in TEXT_FACETS if name not in MANY_VALUE_FACETS)
 FILTERS = (*FACETS, "topic")
 SORTS = ("relevance", "date")
 FACET_SIZE = 1000  # more values than any register has: the counts are exact
@@ -38,7 +45,7 @@ class SearchResult:
     count: int
     ids: list  # page ids of this page of results, in order
     facets: dict  # facet -> {value: count}
-    engine: str = "database"
+    engine: str  # which engine answered: "tantivy" (the embedded one) or "elasticsearch"
     notice: str = ""
     groups: list = field(default_factory=list)  # the query's search.text.Groups, for highlighting
     hits: list = field(default_factory=list)  # what each of ``ids`` shows (see hit_from_payload)

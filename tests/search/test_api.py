@@ -16,7 +16,7 @@ def test_shape(client, archive):
     assert response.status_code == 200
     data = response.json()
     assert set(data) == {"count", "results", "facets", "engine"}
-    assert data["engine"] == "database"
+    assert data["engine"] == "tantivy"
     assert data["count"] == 1
     (hit,) = data["results"]
     assert set(hit) == RESULT_KEYS
@@ -27,6 +27,13 @@ def test_shape(client, archive):
     assert set(data["facets"]) == FACET_KEYS
     assert data["facets"]["language"] == {"vi": 1}
     assert data["facets"]["channel"] == {"facebook": 1, "print": 1}
+
+
+def test_the_embedded_engine_is_called_tantivy(client, archive):
+    """Issue 25: the API and /health/ name the embedded engine for what it is, a Tantivy index
+    on disk; it was called "database", its name from when the database's full text answered."""
+    assert client.get("/api/search/", {"q": "quyen"}).json()["engine"] == "tantivy"
+    assert client.get("/health/").json()["search"] == {"status": "ok", "engine": "tantivy"}
 
 
 def test_filters_and_paging(client, archive):

@@ -184,10 +184,10 @@ def test_unreachable_elasticsearch_falls_back_to_embedded(settings, client, arch
         response = client.get("/api/search/", {"q": "quyen con nguoi", "year": "2024"})
     assert response.status_code == 200
     data = response.json()
-    assert data["engine"] == "database"
+    assert data["engine"] == "tantivy"
     assert data["count"] == 1
     assert "Elasticsearch" in data["notice"]
-    assert any("unreachable" in r.getMessage() for r in caplog.records)
+    assert any("unreachable: the embedded Tantivy index answers" in r.getMessage() for r in caplog.records)
     html = client.get("/vi/search/", {"q": "quyen"}).content.decode()
     assert "Elasticsearch" in html and 'class="notice"' in html
 
@@ -220,11 +220,11 @@ def test_live_same_answers_as_embedded(live_url, settings, archive):
     """The matching and ranking queries against a real server give the embedded engine's answers."""
     from django.core.management import call_command
 
-    from search.engines.local import LocalEngine
+    from search.engines.tantivy_engine import TantivyEngine
 
     settings.ELASTICSEARCH_URL = live_url
     call_command("rebuild_archive_index", "--no-progress")
-    elastic, local = ElasticEngine(live_url), LocalEngine()
+    elastic, local = ElasticEngine(live_url), TantivyEngine()
     for q in [
         "quyen con nguoi",
         "Dak To",

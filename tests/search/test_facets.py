@@ -7,6 +7,7 @@ import pytest
 from products.models import ContentArea, ProductPage, Unit
 from search.engines.base import SearchQuery
 from search.service import run_search
+from search.text import analyze
 from tests.factories import make_product
 from tests.search.helpers import committed, find, ids, import_rows, publish
 
@@ -172,3 +173,43 @@ def test_every_value_is_counted_however_many(db, tmp_path):
     facets = find("dem du gia tri").facets
     assert facets["unit"] == dict.fromkeys(units, 1)
     assert facets["year"] == {str(2011 + n): 1 for n in reversed(range(len(units)))}
+
+
+def test_one_facet_list_with_named_subsets():
+    """Issue 25: the facets are listed once (``search.engines.base.FACETS``); the embedded
+    index's fields and what it writes follow from named subsets of it, not from a second list
+    (``schema.FACET_FIELDS``) sliced with ``[:-1]`` for "all but channel"."""
+    from search import schema
+    from search.engines import base
+
+    assert not hasattr(schema, "FACET_FIELDS")
+    assert tuple(f for f in base.FACETS if f not in base.NUMBER_FACETS) == base.TEXT_FACETS
+    assert set(base.TEXT_FACETS) == {*base.ONE_VALUE_FACETS, *base.MANY_VALUE_FACETS}
+    assert not set(base.ONE_VALUE_FACETS) & set(base.MANY_VALUE_FACETS)
+    assert (*base.FACETS, "topic") == base.FILTERS
+    doc = {
+        "page_id": 7,
+        "language": "bdq",
+        "area": "III",
+        "year": 2025,
+        "unit": "bao-kon-tum",
+        "format": "radio-feature",
+        "channels": ["radio", "zalo"],
+        "topics": ["upr"],
+        "first_published": datetime.date(2025, 2, 1),
+        "title": "t",
+        "url": "",
+        "external_id": "",
+        "text": "",
+        "version": 1,
+        "content": 2,
+    }
+    written = schema.to_tantivy(doc, analyze("t", ["b"])).to_dict()
+    assert {name: written[name] for name in base.FACETS} == {
+        "language": ["bdq"],
+        "area": ["III"],
+        "year": [2025],
+        "unit": ["bao-kon-tum"],
+        "format": ["radio-feature"],
+        "channel": ["radio", "zalo"],
+    }

@@ -8,7 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 
 import search.indexing
 from products.models import ProductPage
-from tests.search.helpers import committed, find, publish
+from tests.search.helpers import committed, find, import_rows, publish
 
 pytestmark = pytest.mark.django_db
 SECRET = "Tài liệu mật Sa Thầy về Bơ̆n"
@@ -88,3 +88,31 @@ def test_restricted_products_are_never_sent_to_elasticsearch(monkeypatch, admin_
     with committed():
         ProductPage.objects.get(pk=product.pk).save_revision().publish()  # republishing a restricted one
     assert sent == [product.pk] and removed == [product.pk, product.pk]
+
+
+def test_the_search_lists_what_the_portal_lists_beside_a_thousand_restrictions(client, tmp_path):
+    """Issue 25: one definition of "public" (``products.visibility``), the portal's. The search
+    had its own (Wagtail's ``.public()``: one ``OR`` per restriction, which SQLite refuses past
+    1,000), so an archive with over a thousand restricted products could no longer be indexed."""
+    rows = [
+        {
+            "external_id": f"mat-{n}",
+            "title": f"{SECRET} {n}",
+            "language": "vi",
+            "area": "I",
+            "format": "news",
+            "unit": "bao-kon-tum",
+            "summary": "Nội dung chỉ dành cho người có mật khẩu.",
+            "publications": [{"channel": "print", "date": "2024-05-01"}],
+        }
+        for n in range(1001)
+    ]
+    secret_ids = import_rows(rows, tmp_path)
+    shown = publish(title=f"{SECRET} công khai")
+    with committed():  # an editor restricts them one by one: each queues its product
+        for pk in secret_ids:
+            PageViewRestriction.objects.create(page_id=pk, restriction_type=PageViewRestriction.LOGIN)
+    portal = set(ProductPage.objects.public_listing().values_list("pk", flat=True))
+    assert portal == {shown.pk}
+    assert {r["id"] for r in public_answers(client)[0]["results"]} == portal
+    assert set(find("", filters={"language": "vi"}).ids) == portal

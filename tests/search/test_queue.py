@@ -14,7 +14,7 @@ from wagtail.models import Page
 from products.models import ProductPage
 from search import queue, store
 from search.documents import indexable
-from search.engines.local import schema
+from search.engines.tantivy_engine import schema
 from search.indexing import rebuild, repair_index
 from search.models import PendingIndexWrite
 from tests.factories import make_product

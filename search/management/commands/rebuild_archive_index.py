@@ -18,12 +18,12 @@ from search.service import embedded_state
 
 
 class Command(BaseCommand):
-    help = "Rebuild the archive search index (embedded engine, and Elasticsearch when configured)."
+    help = "Rebuild the archive search index (the embedded Tantivy index, and Elasticsearch when configured)."
 
     def add_arguments(self, parser):
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
         parser.add_argument(
-            "--skip-elasticsearch", action="store_true", help="rebuild only the embedded engine's index"
+            "--skip-elasticsearch", action="store_true", help="rebuild only the embedded Tantivy index"
         )
         parser.add_argument(
             "--repair",
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         elastic = None if skip_elasticsearch else configured_engine()
         if elastic is not None and not elastic.ping():
             self.stderr.write(
-                f"Elasticsearch at {elastic.url} is unreachable: rebuilding the embedded index only."
+                f"Elasticsearch at {elastic.url} is unreachable: rebuilding the embedded Tantivy index only."
             )
             elastic = None
         ids = list(indexable().order_by("pk").values_list("pk", flat=True))

@@ -1,4 +1,5 @@
-"""The embedded engine: one Tantivy index on disk (``search.store``), for any single host.
+"""The embedded engine, Tantivy: one full-text index on disk (``search.store``), for any single
+host. The API and ``/health/`` call it ``tantivy``.
 
 A search is two passes over the index, both in Tantivy's Rust code: the top hits by score
 (or by date) with the total count, and the six facet counts as terms aggregations over
@@ -137,10 +138,11 @@ def dated_page(searcher, query, search_query):
     return result.count, [address for _key, address in result.hits]
 
 
-class LocalEngine:
-    """The embedded engine (the API calls it "database", its name before Tantivy)."""
+class TantivyEngine:
+    """The embedded engine. Before issue 25 the API called it "database", a name left from when
+    the database's own full-text search answered (SQLite FTS5, PostgreSQL ``tsvector``)."""
 
-    name = "database"
+    name = "tantivy"
 
     def search(self, query):
         groups = query_groups(query.q)

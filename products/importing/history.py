@@ -21,7 +21,7 @@ from modelcluster.models import get_all_child_m2m_relations, get_all_child_relat
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageLogEntry, Revision
 
-from products.importing import inserts
+from products.importing import inserts, wagtail_records
 from products.importing.admin_search import AdminSearchEntries
 
 IMPORT_ACTION = "products.import"
@@ -120,9 +120,12 @@ def record_new_products(entries, *, user, source_name, search_entries=None):
         ["latest_revision_id", "live_revision_id"],
         [(product.pk, product.latest_revision_id, product.live_revision_id) for product in products],
     )
-    inserts.insert_values(
-        PageLogEntry,
-        [
+    wagtail_records.write_log_entries(
+        products,
+        content_type_id=content_type.pk,
+        user=user,
+        timestamp=now,
+        extra=[
             {
                 "content_type_id": content_type.pk,
                 "page_id": product.pk,
@@ -137,6 +140,8 @@ def record_new_products(entries, *, user, source_name, search_entries=None):
             for product, row, _children, _m2m in entries
         ],
     )
+    wagtail_records.subscribe_creator(products, user)
+    wagtail_records.index_references(products)
     (search_entries or AdminSearchEntries()).add(model, products)
 
 

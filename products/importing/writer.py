@@ -27,7 +27,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from products import audit_flags
-from products.importing import children, history, inserts
+from products.importing import children, history, inserts, wagtail_records
 from products.importing.admin_search import AdminSearchEntries
 from products.importing.body import stream_data
 from products.importing.exchange import finish_stored_file
@@ -97,20 +97,23 @@ class Writer:
             }
             keys = self.translation_keys.for_rows(rows, existing)
             new_rows = [row for row in rows if row.external_id not in existing]
-            ids = self._create(new_rows, keys)
+            created = self._create(new_rows, keys)
+            ids = [product.pk for product in created]
             self._submit_for_review(
                 [pk for pk, row in zip(ids, new_rows, strict=True) if self.submits(row.unit_id)]
             )
             for row in rows:
                 if row.external_id in existing:
                     ids.append(self._update(existing[row.external_id], row, keys[row.external_id]))
+            wagtail_records.announce_published(created)
         started = time.perf_counter()
         announce_imported(ids)
         self.index_seconds += time.perf_counter() - started
         return ids
 
     def _create(self, rows, keys):
-        """Insert the pages of new products, section by section, then what hangs off them."""
+        """Insert the pages of new products, section by section, then what hangs off them; the
+        products (saved)."""
         if not rows:
             return []
         now = timezone.now()
@@ -126,7 +129,7 @@ class Writer:
         self._insert_children(products)
         self._create_children([row for rows_ in by_section.values() for row in rows_], products)
         self.created += len(products)
-        return [product.pk for product in products]
+        return products
 
     def _new_product(self, state, row, key, now):
         """The unsaved page of a new product, placed as the section's next child.

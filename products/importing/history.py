@@ -86,6 +86,18 @@ def revision_content(product, children, m2m):
     return content
 
 
+# ``save_revision`` serialises a new page before ``publish`` sets when it was published and
+# before it records when its latest revision was made: its first revision holds none of these.
+NOT_YET_IN_FIRST_REVISION = ("first_published_at", "last_published_at", "latest_revision_created_at")
+
+
+def first_revision_content(product, children, m2m):
+    """The content of a new product's first revision, as the editor's add form saves it."""
+    content = revision_content(product, children, m2m)
+    content.update(dict.fromkeys(NOT_YET_IN_FIRST_REVISION))
+    return content
+
+
 @functools.cache
 def _relations(model):
     """(child relations as (name, model), serialised many-to-many field names) of ``model``."""
@@ -156,7 +168,7 @@ def _create_revisions(entries, content_type, user, now):
                 "base_content_type_id": page_type.pk,
                 "object_id": str(product.pk),
                 "object_str": product.title,
-                "content": revision_content(product, children, m2m),
+                "content": first_revision_content(product, children, m2m),
                 "user_id": user.pk if user is not None else None,
                 "created_at": now,
             }

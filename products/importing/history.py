@@ -153,7 +153,7 @@ def record_new_products(entries, *, user, source_name, search_entries=None):
         ],
     )
     wagtail_records.subscribe_creator(products, user)
-    wagtail_records.index_references(products)
+    wagtail_records.index_references([(product, children) for product, _row, children, _m2m in entries])
     (search_entries or AdminSearchEntries()).add(model, products)
 
 

@@ -80,3 +80,47 @@ def test_a_page_published_receiver_sees_the_imported_page(tmp_path):
     finally:
         page_published.disconnect(dispatch_uid="test.import_sees_published")
     assert seen == [(ProductPage, "img-1", True, page.live_revision_id)]
+
+
+def _references(pages):
+    return sorted(
+        ReferenceIndex.objects.filter(object_id__in=[str(page.pk) for page in pages]).values_list(
+            "object_id", "content_type_id", "to_content_type_id", "to_object_id", "model_path", "content_path"
+        )
+    )
+
+
+def test_the_reference_rows_are_those_of_wagtails_own_indexing(tmp_path):
+    """The importer gives Wagtail the children it just wrote in memory: the rows must equal what
+    Wagtail writes reading the saved pages from the database."""
+    from tests.importing.helpers import _pdf_bytes
+
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "bien-ban.pdf").write_bytes(_pdf_bytes())
+    (files / "dinh-kem.png").write_bytes(_png())
+    _import_with_body_image(tmp_path)
+    rows = [
+        row(
+            f"ref-{i}",
+            publications=[
+                {"channel": "print", "date": "2024-07-30"},
+                {"channel": "radio", "date": "2024-08-01"},
+            ],
+        )
+        for i in range(3)
+    ]
+    rows[1]["files"] = ["bien-ban.pdf", "dinh-kem.png"]
+    ok, output = run(write_file(tmp_path / "ref.jsonl", rows), "--files", str(files), "--batch-size", "2")
+    assert ok, output
+    pages = list(ProductPage.objects.filter(external_id__in=["img-1", "ref-0", "ref-1", "ref-2"]))
+    imported = _references(pages)
+    assert {reference[4] for reference in imported} >= {
+        "attachments.item.image",
+        "publications.item.channel",
+        "body.image",
+    }
+    ReferenceIndex.objects.filter(object_id__in=[str(page.pk) for page in pages]).delete()
+    for page in pages:
+        ReferenceIndex.create_or_update_for_object(page)
+    assert imported == _references(pages)

@@ -4,8 +4,10 @@ Wagtail's own path (``save_revision``, ``publish``) writes a page's revision, lo
 search index entry one page at a time, tens of pages a second. The bulk importer writes the
 same records a batch at a time: each new product gets a revision holding its content exactly as
 Wagtail serialises it (so the editor opens the product as imported), the page points at it
-(latest, and live when published), a ``products.import`` log entry says who imported it, when,
-from which file and row, and Wagtail's search index (the admin's page search) gets the page.
+(latest, and live when published), Wagtail's own log entries, subscription and reference index
+rows are written (``products.importing.wagtail_records``), a ``products.import`` log entry says
+who imported it, when, from which file and row, and Wagtail's search index (the admin's page
+search) gets the page.
 """
 
 import datetime

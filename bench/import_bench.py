@@ -51,7 +51,43 @@ TITLES = {
 }
 
 
-def generate(path, rows, kind):
+def body_text(rng, lang, i, body_bytes):
+    """A body of about ``body_bytes`` (a range ``(low, high)``) UTF-8 bytes, in paragraphs."""
+    if not body_bytes:
+        return f"{TITLES[lang]}.\n\n{TITLES[lang]} — {i}."
+    target, paragraphs, size = rng.randint(*body_bytes), [], 0
+    while size < target:
+        words = rng.randint(20, 60)
+        paragraph = " ".join(rng.choice(WORDS) for _ in range(words)) + f" {TITLES[lang]} {i}."
+        paragraphs.append(paragraph)
+        size += len(paragraph.encode()) + 2
+    return "\n\n".join(paragraphs)
+
+
+WORDS = [
+    "quyền",
+    "con",
+    "người",
+    "đồng",
+    "bào",
+    "dân",
+    "tộc",
+    "thiểu",
+    "số",
+    "Kon",
+    "Tum",
+    "Đăk",
+    "Tô",
+    "giáo",
+    "dục",
+    "pháp",
+    "luật",
+    "bảo",
+    "đảm",
+]
+
+
+def generate(path, rows, kind, body_bytes=None):
     rng = random.Random(42)
     areas, formats = ["I", "II", "III", "IV", "V"], ["article", "news", "video", "radio-feature"]
     units, channels = ["bao-kon-tum", "dai-ptth-kon-tum"], ["online-news", "facebook", "radio", "print"]
@@ -75,7 +111,7 @@ def generate(path, rows, kind):
                 "format": rng.choice(formats),
                 "unit": rng.choice(units),
                 "summary": TITLES[lang] * 3,
-                "body": f"{TITLES[lang]}.\n\n{TITLES[lang]} — {i}.",
+                "body": body_text(rng, lang, i, body_bytes),
                 "transcript": "",
                 "topics": [],
                 "publications": [
@@ -135,11 +171,18 @@ def main():
     parser.add_argument("--rows", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     parser.add_argument("--database-url", default="", help="PostgreSQL URL (its database is dropped!)")
+    parser.add_argument(
+        "--body-bytes",
+        type=int,
+        nargs=2,
+        metavar=("LOW", "HIGH"),
+        help="bodies of LOW to HIGH bytes (e.g. 1500 5000; default: a two-line body)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="import-bench-") as workdir:
         for rows in args.rows:
             path = os.path.join(workdir, f"products-{rows}.{args.format}")
-            generate(path, rows, args.format)
+            generate(path, rows, args.format, args.body_bytes)
             size_mb = os.path.getsize(path) / 1e6
             env = fresh_database(args.database_url, workdir)
             started = time.perf_counter()

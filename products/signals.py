@@ -1,8 +1,8 @@
 """What products announces, and the register changes that the page tree must follow.
 
-``products_imported`` is sent after each committed import batch with the ids of the products
-it created or updated (``page_ids``). Bulk imports bypass Wagtail's page signals, so other
-apps (the archive search) listen to this one; products itself never imports them.
+``products_imported`` is no longer sent: the bulk importer sends Wagtail's own
+``page_published`` for every product it publishes (issue 25), so receivers need no second
+signal. It stays defined while other apps still connect receivers to it.
 
 ``reference_seeded`` is sent by ``seed_reference`` (the step every start runs: ``make run``,
 ``make serve``, the scratch site) once the registers and the desk's roles are in place, inside its

@@ -182,8 +182,8 @@ def _jsonb_order(data):
 def stream_data(row, store_file):
     """The raw StreamField data of a clean row: its blocks, or its ``body`` HTML as one paragraph.
 
-    ``store_file(clean_file)`` stores a file and returns the attachment fields
-    (``Writer._stored_file``); an image block's image is stored that way, then given its title.
+    ``store_file(clean_file, title)`` stores a file and returns the attachment fields
+    (``Writer._stored_file``); an image block's image is stored that way, with its title.
     """
     if not row.body_blocks:
         return (
@@ -195,10 +195,7 @@ def stream_data(row, store_file):
     for block in row.body_blocks:
         value = block["value"]
         if block["type"] == "image":
-            image = store_file(value["file"])["image"]
-            if value["title"] and image.title != value["title"]:
-                image.title = value["title"]
-                image.save(update_fields=["title"])
+            image = store_file(value["file"], value["title"] or None)["image"]
             value = {"image": image.pk, "decorative": value["decorative"], "alt_text": value["alt_text"]}
         if isinstance(value, dict):
             value = _jsonb_order(value)

@@ -6,6 +6,7 @@ image that verifies); it is then stored in Wagtail's documents, images or media.
 """
 
 import os
+import uuid
 from pathlib import Path
 
 from django.core.files import File
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtailmedia.models import get_media_model
 
 from products.importing.exchange import finish_stored_file
@@ -82,32 +84,46 @@ def attach(page_id, files, user, start=0):
     return ProductAttachment.objects.bulk_create(
         [
             ProductAttachment(
-                page_id=page_id, sort_order=order, **finish_stored_file(stored_file(item, user), item)
+                page_id=page_id,
+                sort_order=order,
+                **finish_stored_file(stored_file(item, user), item),
             )
             for order, item in enumerate(files, start=start)
         ]
     )
 
 
-def stored_file(item, user):
-    """Store one file in Wagtail's documents, images or media; the attachment's fields."""
-    title = os.path.basename(item.name)
+def _log_created(stored, user):
+    """The admin's add view's log entry (its request's uuid: one per file, as one upload each)."""
+    log(instance=stored, action="wagtail.create", user=user, uuid=uuid.uuid4(), content_changed=True)
+
+
+def stored_file(item, user, title=None):
+    """Store one file in Wagtail's documents, images or media, as their admin's add views do
+    (size and hash set, a ``wagtail.create`` log entry for documents and images; wagtailmedia's
+    view logs nothing); the attachment's fields. ``title``: the item's, else the file's name."""
+    name = os.path.basename(item.name)
+    title = title or getattr(item, "title", None) or name  # an exchange file's attachment has its own
     with open(item.path, "rb") as handle:
         if item.kind == "document":
             document = get_document_model()(title=title, uploaded_by_user=user)
-            document.file.save(title, File(handle), save=False)
+            document.file.save(name, File(handle), save=False)
+            document._set_document_file_metadata()
             document.save()
+            _log_created(document, user)
             return {
                 "document": document,
-                "caption": title[:255],
+                "caption": name[:255],
                 "extracted_text": extract_pdf_text(item.path),
             }
         if item.kind == "image":
             image = get_image_model()(title=title, uploaded_by_user=user)
-            image.file.save(title, ImageFile(handle, name=title), save=False)
+            image.file.save(name, ImageFile(handle, name=name), save=False)
+            image._set_image_file_metadata()
             image.save()
-            return {"image": image, "caption": title[:255]}
+            _log_created(image, user)
+            return {"image": image, "caption": name[:255]}
         media = get_media_model()(title=title, type=item.kind, uploaded_by_user=user)
-        media.file.save(title, File(handle), save=False)
+        media.file.save(name, File(handle), save=False)
         media.save()
-        return {"media": media, "caption": title[:255]}
+        return {"media": media, "caption": name[:255]}

@@ -4,8 +4,10 @@ Wagtail's own path (``save_revision``, ``publish``) writes a page's revision, lo
 search index entry one page at a time, tens of pages a second. The bulk importer writes the
 same records a batch at a time: each new product gets a revision holding its content exactly as
 Wagtail serialises it (so the editor opens the product as imported), the page points at it
-(latest, and live when published), a ``products.import`` log entry says who imported it, when,
-from which file and row, and Wagtail's search index (the admin's page search) gets the page.
+(latest, and live when published), Wagtail's own log entries, subscription and reference index
+rows are written (``products.importing.wagtail_records``), a ``products.import`` log entry says
+who imported it, when, from which file and row, and Wagtail's search index (the admin's page
+search) gets the page.
 """
 
 import datetime
@@ -21,7 +23,7 @@ from modelcluster.models import get_all_child_m2m_relations, get_all_child_relat
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageLogEntry, Revision
 
-from products.importing import inserts
+from products.importing import inserts, wagtail_records
 from products.importing.admin_search import AdminSearchEntries
 
 IMPORT_ACTION = "products.import"
@@ -86,6 +88,18 @@ def revision_content(product, children, m2m):
     return content
 
 
+# ``save_revision`` serialises a new page before ``publish`` sets when it was published and
+# before it records when its latest revision was made: its first revision holds none of these.
+NOT_YET_IN_FIRST_REVISION = ("first_published_at", "last_published_at", "latest_revision_created_at")
+
+
+def first_revision_content(product, children, m2m):
+    """The content of a new product's first revision, as the editor's add form saves it."""
+    content = revision_content(product, children, m2m)
+    content.update(dict.fromkeys(NOT_YET_IN_FIRST_REVISION))
+    return content
+
+
 @functools.cache
 def _relations(model):
     """(child relations as (name, model), serialised many-to-many field names) of ``model``."""
@@ -120,9 +134,12 @@ def record_new_products(entries, *, user, source_name, search_entries=None):
         ["latest_revision_id", "live_revision_id"],
         [(product.pk, product.latest_revision_id, product.live_revision_id) for product in products],
     )
-    inserts.insert_values(
-        PageLogEntry,
-        [
+    wagtail_records.write_log_entries(
+        products,
+        content_type_id=content_type.pk,
+        user=user,
+        timestamp=now,
+        extra=[
             {
                 "content_type_id": content_type.pk,
                 "page_id": product.pk,
@@ -137,6 +154,8 @@ def record_new_products(entries, *, user, source_name, search_entries=None):
             for product, row, _children, _m2m in entries
         ],
     )
+    wagtail_records.subscribe_creator(products, user)
+    wagtail_records.index_references([(product, children) for product, _row, children, _m2m in entries])
     (search_entries or AdminSearchEntries()).add(model, products)
 
 
@@ -151,7 +170,7 @@ def _create_revisions(entries, content_type, user, now):
                 "base_content_type_id": page_type.pk,
                 "object_id": str(product.pk),
                 "object_str": product.title,
-                "content": revision_content(product, children, m2m),
+                "content": first_revision_content(product, children, m2m),
                 "user_id": user.pk if user is not None else None,
                 "created_at": now,
             }

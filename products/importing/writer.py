@@ -10,8 +10,12 @@ and refuses multi-table inheritance), attachments are stored, and the section's 
 is raised.
 Each batch is one transaction: an interrupted import leaves whole batches, and
 running it again updates those and creates the rest. Each new product then gets what
-Wagtail's own path would have written (``products.importing.history``): a revision, a log
-entry naming the importer, the file and the row, and its entry in Wagtail's search index.
+Wagtail's own path would have written (``products.importing.history`` and
+``products.importing.wagtail_records``): a revision, Wagtail's log entries (and one more naming
+the importer, the file and the row), the creator's subscription, its reference index rows, its
+entry in Wagtail's search index and, once the batch is written, ``page_published`` for each
+published product, inside the batch's transaction as Wagtail sends it: receivers (the archive
+search, the page cache) listen to Wagtail's signals only, whoever wrote the page.
 
 Rights (``products.importing.rights``): a row is published only when the importer may
 publish in its unit; otherwise it is a draft, submitted to the unit's review workflow.
@@ -27,7 +31,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from products import audit_flags
-from products.importing import children, history, inserts
+from products.importing import children, history, inserts, wagtail_records
 from products.importing.admin_search import AdminSearchEntries
 from products.importing.body import stream_data
 from products.importing.exchange import finish_stored_file
@@ -37,13 +41,6 @@ from products.importing.translations import TranslationKeys
 from products.importing.tree import SectionState
 from products.models import ProductAttachment, ProductPage, ProductPublication, Topic, Unit
 from products.sections import section_for
-from products.signals import products_imported
-
-
-def announce_imported(page_ids):
-    """Tell the listeners (the archive search among them) which products a batch wrote."""
-    if page_ids:
-        products_imported.send(sender=Writer, page_ids=list(page_ids))
 
 
 class Writer:
@@ -60,7 +57,10 @@ class Writer:
         self.created = 0
         self.updated = 0
         self.search_entries = AdminSearchEntries()  # keeps the title lengths between batches
-        self.index_seconds = 0.0  # time spent by the products_imported listeners (search), for the bench
+        # Time spent after each batch's commit by what its page_published receivers queued
+        # (the archive search's indexing, the page cache's purge), for the bench.
+        self.index_seconds = 0.0
+        self._commit_started = None
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -91,26 +91,34 @@ class Writer:
         for row in rows:  # sections may need creating (a Wagtail publish): do it first
             self.section_state(row.unit_id, row.language)
         with transaction.atomic():
+            transaction.on_commit(self._after_commit_starts)  # runs before the receivers' callbacks
             existing = {
                 page.external_id: page
                 for page in ProductPage.objects.filter(external_id__in=[row.external_id for row in rows])
             }
             keys = self.translation_keys.for_rows(rows, existing)
             new_rows = [row for row in rows if row.external_id not in existing]
-            ids = self._create(new_rows, keys)
+            created = self._create(new_rows, keys)
+            ids = [product.pk for product in created]
             self._submit_for_review(
                 [pk for pk, row in zip(ids, new_rows, strict=True) if self.submits(row.unit_id)]
             )
             for row in rows:
                 if row.external_id in existing:
                     ids.append(self._update(existing[row.external_id], row, keys[row.external_id]))
-        started = time.perf_counter()
-        announce_imported(ids)
-        self.index_seconds += time.perf_counter() - started
+            wagtail_records.announce_published(created)
+            transaction.on_commit(self._after_commit_ends)
         return ids
 
+    def _after_commit_starts(self):
+        self._commit_started = time.perf_counter()
+
+    def _after_commit_ends(self):
+        self.index_seconds += time.perf_counter() - self._commit_started
+
     def _create(self, rows, keys):
-        """Insert the pages of new products, section by section, then what hangs off them."""
+        """Insert the pages of new products, section by section, then what hangs off them; the
+        products (saved)."""
         if not rows:
             return []
         now = timezone.now()
@@ -126,7 +134,7 @@ class Writer:
         self._insert_children(products)
         self._create_children([row for rows_ in by_section.values() for row in rows_], products)
         self.created += len(products)
-        return [product.pk for product in products]
+        return products
 
     def _new_product(self, state, row, key, now):
         """The unsaved page of a new product, placed as the section's next child.
@@ -224,9 +232,9 @@ class Writer:
         """The ``products_productpage`` rows (Django's bulk_create refuses multi-table models)."""
         inserts.insert_objects(ProductPage, products)
 
-    def _stored_file(self, item):
+    def _stored_file(self, item, title=None):
         """Store one file (an attachment, or a body block's image); the attachment's fields."""
-        return stored_file(item, self.user)
+        return stored_file(item, self.user, title)
 
     # -- updates ---------------------------------------------------------------------------
 
@@ -251,7 +259,10 @@ class Writer:
         ]
         if row.files:
             page.attachments = [
-                ProductAttachment(**finish_stored_file(self._stored_file(item), item)) for item in row.files
+                ProductAttachment(
+                    **finish_stored_file(self._stored_file(item, getattr(item, "title", None)), item)
+                )
+                for item in row.files
             ]
         revision = page.save_revision(user=self.user, log_action=True)
         if self.publishes(row.unit_id) and not row.draft:

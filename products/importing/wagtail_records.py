@@ -1,0 +1,115 @@
+"""What Wagtail's editor writes around a new page, written for a batch of imported products.
+
+Publishing a page the editor's way (the admin's add form: ``add_child``, ``save_revision``,
+``revision.publish``) leaves, besides the page and its revision:
+
+- log entries: ``wagtail.create`` (``Page.save`` of a new page), ``wagtail.edit`` (the
+  revision) and, once published, ``wagtail.publish``, all sharing the request's uuid;
+- the creator's ``PageSubscription`` (comment notifications on, as the add view starts it);
+- the page's rows in Wagtail's ``ReferenceIndex`` (images and documents its body uses, its
+  attachments, its registers): ``products.media_access`` finds a body's files only there;
+- the ``page_published`` signal, once per published page, after it is saved.
+
+The importer writes the same here, a batch at a time, so that nothing downstream has to know
+whether an editor or an import wrote a page. ``tests/importing/test_import_against_the_editor.py``
+compares the rows of both paths table by table.
+"""
+
+import copy
+import uuid
+
+from modelcluster.models import get_all_child_relations
+from wagtail.models import PageLogEntry, PageSubscription, ReferenceIndex, Revision
+from wagtail.signals import page_published
+
+from products.importing import inserts
+
+
+def log_entries(product, *, content_type_id, user_id, timestamp):
+    """The log entries Wagtail writes for ``product`` created (and published, if live) in one
+    request: dicts of field values by attname, in the order Wagtail writes them.
+
+    ``log()`` gives the entries of one request one uuid; each product is one such request. The
+    label is ``get_admin_display_title()`` (the draft title) and ``data`` is ``{}`` (no
+    previous revision, no rename); only the create entry has no revision."""
+    shared = {
+        "content_type_id": content_type_id,
+        "page_id": product.pk,
+        "label": product.draft_title,
+        "user_id": user_id,
+        "timestamp": timestamp,
+        "uuid": uuid.uuid4(),
+        "data": {},
+        "content_changed": True,
+        "deleted": False,
+    }
+    actions = ["wagtail.create", "wagtail.edit"] + (["wagtail.publish"] if product.live else [])
+    return [
+        {
+            **shared,
+            "action": action,
+            "revision_id": None if action == "wagtail.create" else product.latest_revision_id,
+        }
+        for action in actions
+    ]
+
+
+def write_log_entries(products, *, content_type_id, user, timestamp, extra=()):
+    """Wagtail's entries for each of ``products``, then ``extra`` (more entry dicts)."""
+    user_id = user.pk if user is not None else None
+    fields = {"content_type_id": content_type_id, "user_id": user_id, "timestamp": timestamp}
+    rows = [entry for product in products for entry in log_entries(product, **fields)]
+    inserts.insert_values(PageLogEntry, [*rows, *extra])
+
+
+def subscribe_creator(products, user):
+    """The creator's subscription to each new page, as the admin's add view saves it."""
+    if user is None:
+        return
+    inserts.insert_values(
+        PageSubscription,
+        [{"user_id": user.pk, "page_id": product.pk, "comment_notifications": True} for product in products],
+    )
+
+
+def index_references(entries):
+    """Each product's rows in Wagtail's reference index, through Wagtail's own
+    ``ReferenceIndex.create_or_update_for_object`` (what its ``update_reference_index_task``
+    runs after a page is saved), inside the batch's transaction.
+
+    ``entries`` are ``(product, children)``, ``children`` mapping a child relation's name to
+    the objects just written (instances, or dicts of field values by attname with their ids);
+    relations not named are empty. Wagtail reads a page's children through its relation
+    managers: given them in memory, it asks the database nothing per relation (a query per
+    relation and product was most of an import's time)."""
+    if not entries or not ReferenceIndex.is_indexed(type(entries[0][0])):
+        return
+    relations = [
+        (relation.get_accessor_name(), relation.related_model)
+        for relation in get_all_child_relations(type(entries[0][0]))
+    ]
+    for product, children in entries:
+        clone = copy.copy(product)  # the children set on it stay off the page receivers are given
+        clone.__dict__.pop("_cluster_related_objects", None)
+        for name, model in relations:
+            objects = [
+                child if isinstance(child, model) else inserts.new_instance(model, child)
+                for child in children.get(name, ())
+            ]
+            setattr(clone, name, objects)
+        ReferenceIndex.create_or_update_for_object(clone)
+
+
+def announce_published(products):
+    """``page_published`` for each live product, as ``PublishPageRevisionAction`` sends it
+    (sender the specific class, the specific page, its live revision): the one signal every
+    receiver listens to, whoever wrote the page."""
+    live = [product for product in products if product.live]
+    if not live:
+        return
+    revisions = Revision.objects.defer("content").in_bulk([product.live_revision_id for product in live])
+    for product in live:
+        product._state.adding, product._state.db = False, "default"  # saved, as from the database
+        page_published.send(
+            sender=type(product), instance=product, revision=revisions[product.live_revision_id]
+        )

@@ -9,7 +9,7 @@ file, or drop/create the PostgreSQL database named in the URL), migrate and seed
 registers, then run the import in a child process. Peak memory is that child's
 ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` (the whole process: Python, Django, the
 import), measured after the import; rows/s counts validation and writing together,
-and the time spent by the ``products_imported`` listeners (the archive search's indexing)
+and the time spent by the archive search's indexing after each batch's commit
 is shown separately.
 
 Recorded 2026-11-30, early (2 vCPUs shared with other engineers' tests and benchmarks, load 1.2-2.3;

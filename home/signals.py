@@ -9,7 +9,6 @@ from wagtailmedia.models import get_media_model
 
 from home.cache import purge
 from products.models import Channel, ContentArea, Format, PlanTask, Topic, Unit
-from products.signals import products_imported
 from search.store import index_changed
 
 # Pages shown to the public are published, unpublished (deletion unpublishes first), moved,
@@ -33,7 +32,7 @@ def _purge(sender, raw=False, update_fields=None, **kwargs):
 
 
 def connect():
-    for signal in (page_published, page_unpublished, post_page_move, products_imported, index_changed):
+    for signal in (page_published, page_unpublished, post_page_move, index_changed):
         signal.connect(_purge, dispatch_uid=f"home.page_cache.{id(signal)}")
     for model in (*SHOWN_MODELS, get_image_model(), get_document_model(), get_media_model()):
         for signal in (post_save, post_delete):

@@ -1,8 +1,7 @@
 """What products announces, and the register changes that the page tree must follow.
 
-``products_imported`` is no longer sent: the bulk importer sends Wagtail's own
-``page_published`` for every product it publishes (issue 25), so receivers need no second
-signal. It stays defined while other apps still connect receivers to it.
+There is no importer signal: the bulk importer sends Wagtail's own ``page_published`` for
+every product it publishes, inside the batch's transaction, so receivers need no second signal.
 
 ``reference_seeded`` is sent by ``seed_reference`` (the step every start runs: ``make run``,
 ``make serve``, the scratch site) once the registers and the desk's roles are in place, inside its
@@ -17,7 +16,6 @@ from wagtail.signals import page_published, page_unpublished
 from products import audit_flags
 from products.models import ProductPage, Unit
 
-products_imported = Signal()
 reference_seeded = Signal()
 
 

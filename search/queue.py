@@ -11,9 +11,9 @@
 3. A process killed between its commit and its drain (even by SIGKILL: the operating
    system releases the lock file) leaves its rows: the next search of any process drains
    rows older than ``STALE_AFTER`` seconds (``drain_stale``). ``rebuild_archive_index
-   --repair`` compares every entry with the database and fixes only the difference; it
-   also catches a bulk import killed between a batch's commit and its announcement
-   (``products_imported`` is sent after the commit, so that batch has no rows).
+   --repair`` compares every entry with the database and fixes only the difference. A bulk
+   import's batch queues its products with Wagtail's ``page_published`` inside the batch's
+   transaction, like an editor's publish, and drains once after it commits.
 """
 
 import ctypes
@@ -21,9 +21,10 @@ import datetime
 import logging
 import time
 
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
+from products.commit_hooks import on_commit_once
 from products.importing.inserts import insert_values
 from search import store
 from search.indexing import write
@@ -57,7 +58,7 @@ def enqueue(page_ids):
     if not ids:
         return
     _queue(ids)
-    transaction.on_commit(drain, robust=True)
+    on_commit_once(drain)
 
 
 def _queue(ids):

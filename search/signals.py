@@ -1,4 +1,4 @@
-"""The index follows the page tree: publish, unpublish, move, delete, privacy, bulk imports.
+"""The index follows the page tree: publish (an editor's or the importer's), unpublish, move, delete, privacy.
 
 Each handler only queues the products concerned (``search.queue.enqueue``), inside the
 transaction of the change; the index is written after it commits. Editing a live product
@@ -13,7 +13,6 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from products.models import ProductPage
-from products.signals import products_imported
 from search import owner
 from search.queue import enqueue
 
@@ -44,10 +43,6 @@ def on_restriction_changed(sender, instance, **kwargs):
     enqueue(_product_ids(page))
 
 
-def on_imported(sender, page_ids, **kwargs):
-    enqueue(page_ids)
-
-
 def connect():
     page_published.connect(on_published, dispatch_uid="search.on_published")
     page_unpublished.connect(on_subtree_changed, dispatch_uid="search.on_unpublished")
@@ -57,7 +52,6 @@ def connect():
     post_delete.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.unrestricted"
     )
-    products_imported.connect(on_imported, dispatch_uid="search.on_imported")
     # Which database, so which index folder (search.owner): read again on a new connection,
     # and made again after a flush (tests) emptied its table.
     connection_created.connect(owner.forget, dispatch_uid="search.forget_database_key")

@@ -93,6 +93,13 @@ def add_unit_review_queue(request, panels):
     panels.append(UnitReviewQueuePanel(request))
 
 
+@hooks.register("construct_homepage_panels")
+def add_new_product_action(request, panels):
+    from products.desk.new_product import NewProductPanel
+
+    panels.append(NewProductPanel(request))
+
+
 @hooks.register("register_admin_urls")
 def register_assigned_translation_view():
     """Registered before simple_translation's own URL (products precedes it in INSTALLED_APPS)."""

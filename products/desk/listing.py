@@ -61,3 +61,9 @@ class ProductListingViewSet(PageListingViewSet):
     menu_order = 150
     add_to_admin_menu = True
     filterset_class = ProductFilterSet
+
+    @property
+    def choose_parent_view_class(self):
+        from products.desk.new_product import NewProductView
+
+        return NewProductView

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.widgets.slug import SlugInput
 
-from products import languages
+from products import languages, slugs
 
 
 class UnitForm(WagtailAdminModelForm):
@@ -26,6 +27,8 @@ class ProductPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
+            # Typed titles too: Wagtail's own urlify drops the letters it has no map for.
+            self.fields["slug"].widget = SlugInput(formatters=slugs.browser_formatters())
 
     def clean(self):
         cleaned = super().clean()

@@ -51,7 +51,11 @@ def browser_slug(html, title):
     match = re.search(r'data-w-slug-formatters-value="([^"]*)"', slug_input)
     formatters = json.loads(match.group(1).replace("&quot;", '"')) if match else []
     result = subprocess.run(
-        [node, "-e", URLIFY], input=json.dumps([formatters, title]), capture_output=True, text=True, timeout=30
+        [node, "-e", URLIFY],
+        input=json.dumps([formatters, title]),
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout

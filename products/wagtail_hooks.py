@@ -93,6 +93,20 @@ def add_unit_review_queue(request, panels):
     panels.append(UnitReviewQueuePanel(request))
 
 
+@hooks.register("construct_page_action_menu")
+def approve_first_for_reviewers(menu_items, request, context):
+    from products.desk.review import approve_first
+
+    approve_first(menu_items, request, context)
+
+
+@hooks.register("after_edit_page")
+def say_approved_products_were_published(request, page):
+    from products.desk.review import say_published
+
+    say_published(request, page)
+
+
 @hooks.register("construct_homepage_panels")
 def add_new_product_action(request, panels):
     from products.desk.new_product import NewProductPanel

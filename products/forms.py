@@ -29,6 +29,10 @@ class ProductPageForm(WagtailAdminPageForm):
             self.fields["slug"].required = False
             # Typed titles too: Wagtail's own urlify drops the letters it has no map for.
             self.fields["slug"].widget = SlugInput(formatters=slugs.browser_formatters())
+        if "task" in self.fields and not self.instance.pk:
+            # New products say which task of the plan they carry out (older ones may be filled
+            # in from the listing's "Chưa có nhiệm vụ kế hoạch" worklist).
+            self.fields["task"].required = True
 
     def clean(self):
         cleaned = super().clean()

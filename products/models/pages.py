@@ -6,6 +6,7 @@ apply per unit; the section pages are kept in step with the unit register by
 ``products.sections``.
 """
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -167,8 +168,12 @@ class ProductPage(Page):
                 FieldPanel("format", help_text=_("Bài viết, phóng sự, tin phát thanh, video…")),
             ]
         ),
-        FieldPanel("task", help_text=_("Nhiệm vụ của Kế hoạch mà sản phẩm thực hiện, nếu có.")),
-        FieldPanel("topics", help_text=_("Các chủ đề trong văn bản hướng dẫn hằng năm, nếu có.")),
+        FieldPanel("task", help_text=_("Nhiệm vụ của Kế hoạch mà sản phẩm thực hiện.")),
+        FieldPanel(
+            "topics",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Các chủ đề trong văn bản hướng dẫn hằng năm, nếu có."),
+        ),
     ]
     publication_panels = [
         InlinePanel(

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.widgets.slug import SlugInput
 
-from products import languages
+from products import languages, slugs
 
 
 class UnitForm(WagtailAdminModelForm):
@@ -26,6 +27,12 @@ class ProductPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
+            # Typed titles too: Wagtail's own urlify drops the letters it has no map for.
+            self.fields["slug"].widget = SlugInput(formatters=slugs.browser_formatters())
+        if "task" in self.fields and not self.instance.pk:
+            # New products say which task of the plan they carry out (older ones may be filled
+            # in from the listing's "Chưa có nhiệm vụ kế hoạch" worklist).
+            self.fields["task"].required = True
 
     def clean(self):
         cleaned = super().clean()

@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from products.desk.media_chooser import register_media_chooser_widget
 from products.desk.permissions import DeskPagePermissionPolicy, visible_pages
 from products.desk.users import DeskAssignRoleBulkAction, DeskSetActiveStateBulkAction
 from products.models import Channel, ContentArea, Format, PlanTask, Topic, Unit
@@ -76,6 +77,7 @@ class RegisterGroup(SnippetViewSetGroup):
 
 
 register_snippet(RegisterGroup)
+register_media_chooser_widget()
 from products.importing import wagtail_hooks as _importing_hooks  # noqa: E402, F401
 
 
@@ -91,6 +93,34 @@ def add_unit_review_queue(request, panels):
     from products.desk.dashboard import UnitReviewQueuePanel
 
     panels.append(UnitReviewQueuePanel(request))
+
+
+@hooks.register("construct_media_chooser_queryset")
+def media_chooser_within_the_unit(media_files, request):
+    from products.desk.media_chooser import units_media
+
+    return units_media(media_files, request)
+
+
+@hooks.register("construct_page_action_menu")
+def approve_first_for_reviewers(menu_items, request, context):
+    from products.desk.review import approve_first
+
+    approve_first(menu_items, request, context)
+
+
+@hooks.register("after_edit_page")
+def say_approved_products_were_published(request, page):
+    from products.desk.review import say_published
+
+    say_published(request, page)
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_product_action(request, panels):
+    from products.desk.new_product import NewProductPanel
+
+    panels.append(NewProductPanel(request))
 
 
 @hooks.register("register_admin_urls")

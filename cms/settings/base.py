@@ -237,6 +237,8 @@ from .admin_language import *  # noqa: E402, F403
 # Admin views naming a page the user may not see (another unit's draft) answer 404
 # (products/desk/middleware.py).
 MIDDLEWARE += ["products.desk.middleware.DraftTitleGuardMiddleware"]
+# Wagtail's login form with a translatable password label (products/desk/login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "products.desk.login.DeskLoginForm"
 
 # An import file larger, or with more rows, than this is refused whole (products/importing/limits.py).
 PRODUCTS_IMPORT_MAX_BYTES = int(os.environ.get("PRODUCTS_IMPORT_MAX_BYTES", str(UPLOAD_MAX_BYTES)))

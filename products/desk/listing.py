@@ -8,9 +8,11 @@ import django_filters
 from django.db.models import IntegerField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
+from wagtail.permissions import policy_registry
 
 from products import languages
 from products.models import Channel, ContentArea, Format, ProductPage, Unit
@@ -32,6 +34,9 @@ class ProductFilterSet(PageFilterSet):
         label=_("Kênh"), field_name="publications__channel", queryset=Channel.objects.all(), distinct=True
     )
     year = django_filters.NumberFilter(label=_("Năm đăng đầu tiên"), field_name="first_published__year")
+    task_missing = django_filters.BooleanFilter(
+        label=_("Chưa có nhiệm vụ kế hoạch"), field_name="task", lookup_expr="isnull"
+    )
     status = django_filters.ChoiceFilter(
         label=_("Trạng thái"), choices=STATUS_CHOICES, method="filter_status"
     )
@@ -61,3 +66,21 @@ class ProductListingViewSet(PageListingViewSet):
     menu_order = 150
     add_to_admin_menu = True
     filterset_class = ProductFilterSet
+
+    @property
+    def menu_item_class(self):
+        """Shown to those the listing lets in (Wagtail shows it to everyone with admin access)."""
+        any_permission = IndexView.any_permission_required
+
+        class ProductListingMenuItem(MenuItem):
+            def is_shown(self, request):
+                policy = policy_registry.get_by_type(Page)
+                return policy.user_has_any_permission(request.user, any_permission)
+
+        return ProductListingMenuItem
+
+    @property
+    def choose_parent_view_class(self):
+        from products.desk.new_product import NewProductView
+
+        return NewProductView

@@ -19,8 +19,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.models import Collection, GroupCollectionPermission
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.users.forms import GroupForm, UserCreationForm, UserEditForm
@@ -167,7 +169,24 @@ class UserEditView(InstancePermissionMixin, FormForUserMixin, users.EditView):
     pass
 
 
+class UserIndexView(users.IndexView):
+    """Wagtail's users list, with each person's roles (the groups they are in)."""
+
+    @cached_property
+    def columns(self):
+        roles = Column("roles", label=_("Vai trò"), accessor=self.role_names)
+        return [*super().columns[:2], roles, *super().columns[2:]]
+
+    @staticmethod
+    def role_names(user):
+        return ", ".join(group.name for group in user.groups.all()) or "—"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("groups")
+
+
 class DeskUserViewSet(users.UserViewSet):
+    index_view_class = UserIndexView
     add_view_class = UserCreateView
     edit_view_class = UserEditView
 

@@ -6,6 +6,7 @@ apply per unit; the section pages are kept in step with the unit register by
 ``products.sections``.
 """
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -19,6 +20,7 @@ from wagtail.search import index
 
 from products import audit_flags, listing
 from products.blocks import ProductBodyBlock
+from products.desk.panels import ProductLanguagePanel
 from products.desk.permissions import ProductPermissionTester
 from products.forms import ProductPageForm
 from products.languages import LANGUAGES
@@ -151,6 +153,7 @@ class ProductPage(Page):
     # The editor in the order of the job: write, classify, record where it went out, attach
     # files; then Wagtail's own promote (slug, SEO) and settings (scheduling) tabs.
     content_panels = [
+        ProductLanguagePanel(),
         *Page.content_panels,
         FieldPanel(
             "summary", help_text=_("Vài câu giới thiệu sản phẩm; hiện trong danh sách và kết quả tìm kiếm.")
@@ -165,9 +168,12 @@ class ProductPage(Page):
                 FieldPanel("format", help_text=_("Bài viết, phóng sự, tin phát thanh, video…")),
             ]
         ),
-        FieldPanel("task", help_text=_("Nhiệm vụ của Kế hoạch mà sản phẩm thực hiện, nếu có.")),
-        FieldPanel("topics", help_text=_("Các chủ đề trong văn bản hướng dẫn hằng năm, nếu có.")),
-        FieldPanel("unit", read_only=True, help_text=_("Đơn vị của chuyên mục chứa sản phẩm; tự điền.")),
+        FieldPanel("task", help_text=_("Nhiệm vụ của Kế hoạch mà sản phẩm thực hiện.")),
+        FieldPanel(
+            "topics",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Các chủ đề trong văn bản hướng dẫn hằng năm, nếu có."),
+        ),
     ]
     publication_panels = [
         InlinePanel(

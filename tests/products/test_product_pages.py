@@ -28,7 +28,7 @@ def product_form(registers, *, title="Tin thử", action="action-publish", publi
         "transcript": "",
         "area": registers.area["III"].pk,
         "format": registers.format["article"].pk,
-        "task": "",
+        "task": registers.task["3.2"].pk,
         "topics": [],
         "publications": inline_formset([{"reference": "", **p} for p in publications], min=1),
         "attachments": inline_formset([]),

@@ -294,8 +294,6 @@ class AuditProductsView(ReportView):
             )
             row = f"{BREAKDOWN_TITLES[self.dim]}: {name}"
         context["drill"] = {"row": row, "query": self.audit_query}
-        for product in context["object_list"]:
-            product.language_name = display.language(product.language)
         context["back_url"] = reverse("audit:index") + "?" + _base_query_string(self.audit_query)
         context["export_query"] = self.request.GET.urlencode()
         return context

@@ -83,7 +83,7 @@ def main():
     parser.add_argument("--year", type=int, default=2026)
     parser.add_argument("--unit", default=None, help="unit slug; none = the province-wide report")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--png", type=Path, default=None, help="render the DOCX to PDF and PNG in this folder")
+    parser.add_argument("--png", type=Path, default=None, help="DOCX → PDF → PNG in this folder")
     args = parser.parse_args()
 
     import django

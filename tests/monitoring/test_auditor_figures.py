@@ -62,4 +62,4 @@ def test_one_word_per_state(as_user, plan_year):
         html = client.get(reverse(name), PERIOD).content.decode()
         assert "dưới chỉ tiêu" not in html, name
         statuses = re.findall(r'class="[^"]*\bstatus-\w+[^"]*"[^>]*>([^<]*)<', html)
-        assert statuses and set(s.strip() for s in statuses) <= words, (name, statuses)
+        assert statuses and {s.strip() for s in statuses} <= words, (name, statuses)

@@ -102,7 +102,7 @@ def target_cells(code, figure):
         str(DEFINITIONS[code].title),
         number(numerator),
         number(denominator),
-        percent(figure.get("share")) or NONE,
+        percent(figure.get("share")) if denominator else NONE,
         str(target_label(code, figure)),
         str(STATUS_LABELS.get(figure["status"], figure["status"])),
     ]

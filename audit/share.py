@@ -81,7 +81,8 @@ class Result:
 
     @property
     def status(self):
-        return self.target.status(self.share)
+        """below / within / above the band; no_data without products (as the other targets say)."""
+        return self.target.status(self.share) if self.total else "no_data"
 
     def as_json(self):
         return {

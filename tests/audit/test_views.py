@@ -186,7 +186,7 @@ def test_page_passes_the_axe_findings(auditor, products):
     assert len(charts) == 2
     labels = [re.search(r'aria-label="([^"]+)"', tag).group(1) for tag in charts]
     assert "2024: 80,0%" in labels[0] and "2028" in labels[0]  # the year chart, every plan year
-    assert "Sở Thông tin và Truyền thông: 100.0 %" in labels[1], labels[1]  # the unit chart
+    assert "Sở Thông tin và Truyền thông: 100,0%" in labels[1], labels[1]  # the unit chart
 
 
 def test_menu_link_answers_200(auditor, registers):

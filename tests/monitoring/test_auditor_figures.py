@@ -63,3 +63,12 @@ def test_one_word_per_state(as_user, plan_year):
         assert "dưới chỉ tiêu" not in html, name
         statuses = re.findall(r'class="[^"]*\bstatus-\w+[^"]*"[^>]*>([^<]*)<', html)
         assert statuses and {s.strip() for s in statuses} <= words, (name, statuses)
+
+
+def test_a_year_without_products_has_no_data_for_4_and_5a_alike(as_user, plan_year):
+    client = as_user("auditor")
+    for name in ("audit:index", "monitoring:indicators"):
+        html = client.get(reverse(name), {"year": 2026}).content.decode()
+        for code in ("4", "5a"):
+            assert target_row(html, code)[1:4] == ["0", "0", "—"], (name, code)
+            assert target_row(html, code)[-1] == str(STATUS_LABELS["no_data"]), (name, code)

@@ -4,9 +4,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from audit.display import percent
+
 
 def _pct(value):
-    return f"{value * 100:.1f} %"
+    return percent(value)  # the one format of every auditor screen
 
 
 def _svg(width, height, label, *parts):

@@ -17,16 +17,14 @@ The rule (shown on the audit page):
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
-
 from audit import facts, monthly
+from audit.display import STATUS_LABELS  # noqa: F401 (the one vocabulary, re-exported)
 from audit.models import AuditSettings
 from audit.units import unit_ids_for, unit_successor_map
 from products import languages
 from products.models import Channel, ContentArea, Format
 
 BREAKDOWNS = ("unit", "area", "language", "channel", "format", "month")
-STATUS_LABELS = {"below": _("dưới chỉ tiêu"), "within": _("đạt chỉ tiêu"), "above": _("vượt chỉ tiêu")}
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,8 @@ class Result:
 
     @property
     def status(self):
-        return self.target.status(self.share)
+        """below / within / above the band; no_data without products (as the other targets say)."""
+        return self.target.status(self.share) if self.total else "no_data"
 
     def as_json(self):
         return {

@@ -11,15 +11,16 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.views.reports import ReportView
 
-from audit import charts, exports
+from audit import charts, display, exports
+from audit.display import STATUS_LABELS, percent, target_cells
 from audit.drilldown import WHICH, drilldown_sql
 from audit.forms import YEARS, AuditFilterForm
 from audit.models import DigitalChannelChange
-from audit.share import BREAKDOWNS, STATUS_LABELS, Period, Query, compute, ratio
-from products import languages
-from products.models import Channel, ContentArea, Format, ProductPage, Unit
+from audit.share import BREAKDOWNS, Period, Query, compute, ratio
+from products.models import ProductPage
 from products.spreadsheets import safe_cell
 
 PERMISSION = "audit.view_audit"
@@ -41,13 +42,16 @@ def _filter_form(request):
 
 
 def _labels():
-    return {
-        "unit": {u.slug: u.name for u in Unit.objects.all()},
-        "area": {a.slug: str(a) for a in ContentArea.objects.all()},
-        "format": {f.slug: f.name for f in Format.objects.all()},
-        "channel": {c.slug: c.name for c in Channel.objects.all()},
-        "language": {lang.code: lang.local_name for lang in languages.LANGUAGES},
-    }
+    return display.register_names()
+
+
+def _changes(labels):
+    """The latest changes of the digital channels, the sets named rather than coded."""
+    changes = list(DigitalChannelChange.objects.select_related("channel", "user")[:10])
+    for change in changes:
+        change.previous_names = [labels["channel"].get(s, s) for s in change.previous_set or ()]
+        change.digital_names = [labels["channel"].get(s, s) for s in change.digital_set or ()]
+    return changes
 
 
 def _drill_url(query_string, **params):
@@ -72,9 +76,15 @@ def audit_page(request):
         "report": report,
         "result": result,
         "status_label": STATUS_LABELS[result.status],
+        "share_label": percent(result.share),
+        "band_label": display.target_label("4", report),
+        "counted_label": display.number(result.counted),
+        "total_label": display.number(result.total),
+        "status_rule": STATUS_RULE % {key: STATUS_LABELS[key] for key in ("below", "within", "above")},
+        "unit_name": labels["unit"].get(query.unit, query.unit),
         "breakdowns": _breakdown_sections(report, labels, query_string),
         "digital_channel_names": [labels["channel"].get(s, s) for s in result.digital_channels],
-        "changes": DigitalChannelChange.objects.select_related("channel", "user")[:10],
+        "changes": _changes(labels),
         "year_chart": charts.share_by_year(year_points(query), result.target),
         "unit_chart": charts.share_by_unit(unit_rows, result.target),
         "overlaps": [
@@ -92,7 +102,25 @@ def audit_page(request):
         "export_xlsx": reverse("audit:export") + "?" + query_string + "&format=xlsx",
         "query_string": query_string,
     }
+    context["target_rows"] = target_rows(query, report, context["links"])
     return TemplateResponse(request, "audit/index.html", context)
+
+
+def target_rows(query, report, links):
+    """Target 4's summary row, then the rows other apps add through the hook ``audit_figures``
+    (``fn(query)`` → rows as ``audit/target_rows.html`` reads them): monitoring adds target 5a."""
+    rows = [
+        {
+            "code": "4",
+            "status": report["status"],
+            "cells": target_cells("4", report),
+            "numerator_url": links["counted"],
+            "denominator_url": links["total"],
+        }
+    ]
+    for hook in hooks.get_hooks("audit_figures"):
+        rows += hook(query)
+    return rows
 
 
 def _breakdown_sections(report, labels, query_string):
@@ -103,15 +131,31 @@ def _breakdown_sections(report, labels, query_string):
             "rows": [
                 {
                     **row,
-                    "label": labels.get(dim, {}).get(row["key"], row["key"]),
+                    "label": display.month(row["key"])
+                    if dim == "month"
+                    else labels.get(dim, {}).get(row["key"], row["key"]),
+                    "total_label": display.number(row["total"]),
+                    "counted_label": display.number(row["counted"]),
+                    "share_label": percent(row["share"]),
                     "total_url": _drill_url(query_string, dim=dim, key=row["key"], which="total"),
                     "counted_url": _drill_url(query_string, dim=dim, key=row["key"], which="counted"),
                 }
-                for row in report["breakdowns"][dim]
+                for row in _ordered(dim, report["breakdowns"][dim])
             ],
         }
         for dim in BREAKDOWNS
     ]
+
+
+def _ordered(dim, rows):
+    """Months in calendar order; the other breakdowns largest first (as counted)."""
+    return sorted(rows, key=lambda row: row["key"]) if dim == "month" else rows
+
+
+STATUS_RULE = _(
+    "Tỷ lệ = số được tính / tổng số. Dưới cận dưới: %(below)s; trong khoảng (kể cả hai cận): "
+    "%(within)s; trên cận trên: %(above)s."
+)
 
 
 def year_points(query):
@@ -125,6 +169,24 @@ def year_points(query):
             totals[year][0] += row["total"]
             totals[year][1] += row["counted"]
     return [(year, ratio(counted, total), total) for year, (total, counted) in totals.items()]
+
+
+DRILL_TITLES = {
+    "total": _("Tất cả sản phẩm trong kỳ"),
+    "counted": _("Sản phẩm được tính"),
+    "ethnic": _("Sản phẩm bằng tiếng dân tộc thiểu số"),
+    "foreign": _("Sản phẩm bằng tiếng nước ngoài"),
+    "digital": _("Sản phẩm trên nền tảng số"),
+    "digitised": _("Sản phẩm đã số hóa"),
+}
+
+
+def drill_title(which):
+    """What the drill-down lists, in words: its title."""
+    if which in DRILL_TITLES:
+        return DRILL_TITLES[which]
+    parts = " + ".join(str(PART_LABELS.get(p, p)) for p in which.split("+"))
+    return _("Sản phẩm chỉ thỏa: %(parts)s") % {"parts": parts}
 
 
 PART_LABELS = {"ethnic": _("tiếng dân tộc"), "foreign": _("tiếng nước ngoài"), "digital": _("nền tảng số")}
@@ -171,7 +233,7 @@ def audit_export(request):
 class AuditProductsView(ReportView):
     """The products behind one number of the audit, exportable to CSV/XLSX."""
 
-    page_title = _("Sản phẩm được tính")
+    page_title = DRILL_TITLES["counted"]  # set per request from ``which`` (drill_title)
     header_icon = "list-ul"
     template_name = "audit/products.html"
     results_template_name = "audit/products_results.html"
@@ -198,6 +260,7 @@ class AuditProductsView(ReportView):
         self.dim = request.GET.get("dim") or None
         self.key = request.GET.get("key")
         self.which = request.GET.get("which", "total")
+        self.page_title = drill_title(self.which)
         if self.audit_query is None or (self.dim and self.dim not in BREAKDOWNS):
             return HttpResponseBadRequest(_("Tham số không hợp lệ."))
         try:
@@ -223,7 +286,14 @@ class AuditProductsView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["drill"] = {"dim": self.dim, "key": self.key, "which": self.which, "query": self.audit_query}
+        labels = _labels()
+        row = None
+        if self.dim:
+            name = (
+                display.month(self.key) if self.dim == "month" else labels[self.dim].get(self.key, self.key)
+            )
+            row = f"{BREAKDOWN_TITLES[self.dim]}: {name}"
+        context["drill"] = {"row": row, "query": self.audit_query}
         context["back_url"] = reverse("audit:index") + "?" + _base_query_string(self.audit_query)
         context["export_query"] = self.request.GET.urlencode()
         return context

@@ -77,3 +77,12 @@ def reading_script_button(page, user, view_name=None, next_url=None):
         yield Button(
             _("Kịch bản đọc"), reverse("scripts:page", args=[page.pk]), icon_name="doc-full", priority=90
         )
+
+
+@hooks.register("audit_figures")
+def target_5a_on_the_audit_page(query):
+    """The audit page shows target 5a beside target 4: monitoring computes it (its settings hold
+    the online channels and the threshold), by the function of the indicators page and reports."""
+    from monitoring.views.indicators import audit_page_rows
+
+    return audit_page_rows(query)

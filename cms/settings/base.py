@@ -297,3 +297,5 @@ PORTAL_LANGUAGE_COOKIE = "portal_language"
 MONITORING_PRIVATE_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 # Sender of the annual-report reminders (console backend in development).
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
+
+from .reporting import *  # noqa: E402, F403 (the plan report's letterhead: REPORT_*)

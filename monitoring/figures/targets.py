@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from statistics import mean, median
 
 from django.db.models import Sum
-from django.utils.translation import gettext_lazy as _
 
+from audit.display import STATUS_LABELS
 from audit.share import compute
 from monitoring.figures.definitions import DEFINITIONS
 from monitoring.models import (
@@ -24,14 +24,6 @@ from monitoring.models import (
     Status,
 )
 from monitoring.models.activities import EXHIBITION_KINDS, TRAINING_KINDS
-
-STATUS_LABELS = {
-    "met": _("đạt"),
-    "below": _("chưa đạt"),
-    "no_data": _("chưa có số liệu"),
-    "within": _("đạt chỉ tiêu"),
-    "above": _("vượt chỉ tiêu"),
-}
 
 
 def ratio(part, whole):

@@ -73,7 +73,7 @@ def _target_4(reports, template):
         "total": total,
         "counted": counted,
         "share": ratio(counted, total),
-        "status": band.status(ratio(counted, total)),
+        "status": band.status(ratio(counted, total)) if total else "no_data",
         "target": template["target"],
         **sums,
         "digital_channels": template["digital_channels"],

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from audit.display import register_names
 from monitoring.figures.tasks import activities, products_without_task
-from monitoring.models import PlanSettings, ReportStatus, UnitReport
+from monitoring.models import ReportStatus, UnitReport
+from monitoring.reporting import letterhead
 from monitoring.reporting.annual import build, report_year
-from products import languages
-from products.models import Channel, Format, PlanTask, ProductPage, Unit
+from products.models import PlanTask, ProductPage, Unit
 
 TASK_GROUPS = {
     "1": _(
@@ -29,7 +30,6 @@ TASK_GROUPS = {
     ),
     "6": _("Tổ chức và tham gia các giải thưởng truyền thông về quyền con người"),
 }
-RECIPIENT = "Sở Thông tin và Truyền thông"
 
 
 @dataclass
@@ -74,16 +74,16 @@ class Content:
 
     @property
     def unit_name(self):
-        return self.unit.name_vi if self.unit else RECIPIENT
+        return self.unit.name_vi if self.unit else letterhead.lead_unit()
+
+    @property
+    def recipients(self):
+        return letterhead.recipients(self.unit, self.year)
 
 
 def labels():
-    return {
-        "format": {f.slug: f.name_vi for f in Format.objects.all()},
-        "channel": {c.slug: c.name_vi for c in Channel.objects.all()},
-        "language": {lang.code: lang.local_name for lang in languages.LANGUAGES},
-        "unit": {u.slug: u.name_vi for u in Unit.objects.all()},
-    }
+    """Vietnamese names of the keys the report shows (``audit.display``: one source for every screen)."""
+    return register_names()
 
 
 def products_by_task(scope, limit):
@@ -132,7 +132,7 @@ def gather(scope, report=None, product_limit=50, unit_reports=(), frozen=False, 
         data=data,
         unit=unit,
         narrative=Narrative.of(report),
-        province=PlanSettings.load().province,
+        province=letterhead.province(report_year(scope)),
         labels=labels(),
         tasks=groups,
         untasked=products_without_task(targets["4"].grouped),

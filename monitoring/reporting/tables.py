@@ -1,23 +1,16 @@
-"""The figures as rows and sentences, shared by the Word document, the workbook and the admin pages."""
+"""The figures as rows and sentences, shared by the Word document, the workbook and the admin pages.
+
+A target's row is ``audit.display.target_cells``: the audit page, the indicators page and both
+documents write the same title, figures, share and status word.
+"""
 
 from django.utils.translation import gettext as _
 
-from monitoring.figures.definitions import DEFINITIONS
-from monitoring.figures.targets import STATUS_LABELS
+from audit.display import percent, target_cells, target_label
 
 TARGET_ORDER = ("1", "2", "3", "4", "5a", "5b")
 
-
-def percent(value):
-    return "" if value is None else f"{value * 100:.1f}%".replace(".", ",")
-
-
-def target_label(code, target):
-    if code == "4":
-        return f"{percent(target['target']['min'])} – {percent(target['target']['max'])}"
-    if code == "3":
-        return _("≥ %(n)s cuộc") % {"n": int(target["target"])}
-    return percent(target["target"])
+__all__ = ["TARGET_ORDER", "percent", "target_label", "target_rows", "task_line"]
 
 
 def target_rows(targets):
@@ -31,25 +24,7 @@ def target_rows(targets):
         _("Mục tiêu"),
         _("Đánh giá"),
     ]
-    rows = [header]
-    for code in TARGET_ORDER:
-        target = targets[code]
-        if code == "4":
-            numerator, denominator, share = target["counted"], target["total"], target["share"]
-        else:
-            numerator, denominator, share = target["numerator"], target["denominator"], target["share"]
-        rows.append(
-            [
-                code,
-                str(DEFINITIONS[code].title),
-                numerator,
-                "" if denominator is None else denominator,
-                percent(share),
-                target_label(code, target),
-                str(STATUS_LABELS.get(target["status"], target["status"])),
-            ]
-        )
-    return rows
+    return [header, *([code, *target_cells(code, targets[code])] for code in TARGET_ORDER)]
 
 
 def task_line(figures, labels):

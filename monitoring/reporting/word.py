@@ -2,10 +2,12 @@
 
 The layout follows the decree's Appendix I, as the plan and the 2024 guidance letter show it:
 A4, margins 20/20/30/15 mm, Times New Roman 13–14 pt; at the top, a borderless two-column
-table — issuing authority (superior body, unit name in bold capitals), "Số: …" and the
-subject line "V/v …" on the left; the national motto in bold with the place and date in
-italics on the right — then "Kính gửi", the body, and at the foot "Nơi nhận" on the left and
-the signature block on the right.
+table — issuing authority (the province's People's Committee of the report's year, unit name in
+bold capitals) and "Số: …" on the left; the national motto in bold with the place and date in
+italics on the right — then the document's name "BÁO CÁO" and its subject (a report, not a
+letter: no "V/v"), "Kính gửi" the bodies that receive it, the body, and at the foot "Nơi nhận"
+on the left and the signature block on the right. The heading's columns are 68 and 97 mm wide so
+that the motto (12 pt bold) stays on one line.
 """
 
 import io
@@ -17,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from monitoring.reporting import letterhead
 from monitoring.reporting.tables import target_rows, task_line
 
 FONT = "Times New Roman"
@@ -24,10 +27,13 @@ CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
 DOTS = "…" * 20
 
 
-def vietnamese_date(day):
-    """ "ngày 05 tháng 02 năm 2024": days 1–9 and months 1–2 take a leading zero (Decree 30)."""
+def vietnamese_date(day, year=None):
+    """ "ngày 05 tháng 02 năm 2024": days 1–9 and months 1–2 take a leading zero (Decree 30).
+
+    No date yet (the document is signed later): the day and month blank, the year given.
+    """
     if day is None:
-        return "ngày     tháng     năm     "
+        return f"ngày     tháng     năm {year}" if year else "ngày     tháng     năm     "
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
@@ -60,31 +66,51 @@ def _borderless(table):
         table._tbl.tblPr.remove(borders)
 
 
+HEADING_WIDTHS = (Mm(68), Mm(97))  # 165 mm of text width; the motto needs ~92 mm with cell margins
+
+
 def _heading_block(document, content):
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     _borderless(table)
+    for column, cell, width in zip(table.columns, table.rows[0].cells, HEADING_WIDTHS, strict=True):
+        column.width = cell.width = width
     left, right = table.rows[0].cells
     narrative = content.narrative
-    superior = narrative.superior or f"UBND TỈNH {content.province}".upper()
+    superior = narrative.superior or letterhead.authority(content.year)
     left.paragraphs[0].text = ""
     _para(left, superior, size=12, align=CENTER, upper=True)
     _para(left, content.unit_name, bold=True, size=12, align=CENTER, upper=True)
     _para(left, "—————", size=10, align=CENTER)
     _para(left, f"Số: {narrative.number or '      /BC'}", align=CENTER)
-    _para(left, subject(content), size=12, align=CENTER)
+    right.paragraphs[0].text = ""
     _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=CENTER)
     _para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=CENTER)
     _para(right, "———————————", size=10, align=CENTER)
     place = narrative.place or content.province
-    _para(right, f"{place}, {vietnamese_date(narrative.date)}", italic=True, align=CENTER)
+    _para(right, f"{place}, {vietnamese_date(narrative.date, content.year)}", italic=True, align=CENTER)
 
 
 def subject(content):
     return (
-        "V/v báo cáo kết quả thực hiện Kế hoạch truyền thông về quyền con người "
-        f"giai đoạn 2023-2028 năm {content.year}"
+        f"Kết quả thực hiện Kế hoạch truyền thông về quyền con người giai đoạn 2023-2028 năm {content.year}"
     )
+
+
+def _title(document, content):
+    """The document's name and subject (Decree 30, Appendix I: a named administrative document)."""
+    _para(document, "")
+    _para(document, "BÁO CÁO", bold=True, size=14, align=CENTER)
+    _para(document, subject(content), bold=True, size=14, align=CENTER)
+    _para(document, "—————", size=10, align=CENTER)
+    recipients = content.recipients
+    if len(recipients) == 1:
+        _para(document, f"Kính gửi: {recipients[0]}.", align=CENTER)
+        return
+    _para(document, "Kính gửi:", align=CENTER)
+    for index, name in enumerate(recipients):
+        _para(document, f"- {name}{'.' if index == len(recipients) - 1 else ';'}", align=CENTER)
 
 
 def _tasks(document, content):
@@ -157,7 +183,9 @@ def _signature(document, content):
     left.paragraphs[0].text = ""
     _para(left, "Nơi nhận:", bold=True, italic=True, size=12)
     recipients = (
-        narrative.recipients.splitlines() if narrative.recipients else [f"- {RECIPIENT_LINE};", "- Lưu: VT."]
+        narrative.recipients.splitlines()
+        if narrative.recipients
+        else [*(f"- {name};" for name in content.recipients), "- Lưu: VT."]
     )
     for line in recipients:
         _para(left, line, size=11)
@@ -168,15 +196,12 @@ def _signature(document, content):
     _para(right, narrative.signer_name or "", bold=True, align=CENTER)
 
 
-RECIPIENT_LINE = "Sở Thông tin và Truyền thông"
-
-
 def render(content):
     document = Document()
     _style(document)
     document.core_properties.title = subject(content)
     _heading_block(document, content)
-    _para(document, f"Kính gửi: {RECIPIENT_LINE}.", align=CENTER)
+    _title(document, content)
     if content.narrative.summary:
         for line in content.narrative.summary.splitlines():
             _para(document, line, align=JUSTIFY, indent=True)

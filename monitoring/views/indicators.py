@@ -17,11 +17,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
+from audit.display import NONE, number, register_names, target_cells
 from audit.forms import AuditFilterForm
 from monitoring.figures.definitions import DEFINITIONS
 from monitoring.figures.records import UnknownRecords, records
 from monitoring.figures.scope import Scope
-from monitoring.figures.targets import STATUS_LABELS, all_targets
+from monitoring.figures.targets import STATUS_LABELS, all_targets, target_4_and_5a
 from monitoring.permissions import forbidden
 from monitoring.reporting import documents
 from monitoring.reporting.annual import AUDIT_KEYS, plan_report
@@ -61,6 +62,7 @@ def records_url(scope, code, which, key=None):
 def figures(scope):
     """[(code, definition, figures dict)] in the plan's order, with drill-down URLs."""
     computed = all_targets(scope)
+    unit_names = register_names()["unit"]
     rows = []
     for code in TARGET_ORDER:
         indicator = computed[code]
@@ -78,11 +80,48 @@ def figures(scope):
         data["denominator_url"] = (
             records_url(scope, code, "denominator") if data["denominator"] is not None else None
         )
+        for category in data.get("categories", {}).values():
+            category["target_label"] = percent(category["target"])
+        data["row"] = summary_row(scope, code, data, anchor=f"#target-{code}")
         for row in data["by_unit"]:
             row["numerator_url"] = records_url(scope, code, "numerator", row["key"])
-            row["share_label"] = percent(row.get("share"))
+            row["share_label"] = percent(row.get("share")) or NONE
+            row["numerator_label"], row["denominator_label"] = (
+                number(row["numerator"]),
+                number(row["denominator"]),
+            )
+            row["label"] = unit_names.get(row["key"], row["key"])
         rows.append((code, definition, data))
     return rows
+
+
+def summary_row(scope, code, figure, anchor=None):
+    """A target's row of the summary table (``audit/target_rows.html``), figures linked to records."""
+    return {
+        "code": code,
+        "status": figure["status"],
+        "cells": target_cells(code, figure),
+        "anchor": anchor,
+        "numerator_url": records_url(scope, code, "numerator"),
+        "denominator_url": records_url(scope, code, "denominator")
+        if figure.get("share") is not None
+        else None,
+    }
+
+
+def audit_page_rows(query):
+    """Target 5a for the audit page (the hook ``audit_figures``): the function the indicators page,
+    the JSON and the documents call, so the audit page cannot show another figure."""
+    scope = Scope(query.period, unit=query.unit, rollup=query.rollup)
+    _result, five_a = target_4_and_5a(scope)
+    return [
+        summary_row(
+            scope,
+            "5a",
+            five_a.as_json(),
+            anchor=reverse("monitoring:indicators") + "?" + urlencode(scope_params(scope)) + "#target-5a",
+        )
+    ]
 
 
 def _audit_units(audit):
@@ -99,10 +138,13 @@ def indicators_page(request):
     if scope is None:
         return TemplateResponse(request, "monitoring/indicators.html", {"form": form}, status=400)
     params = urlencode(scope_params(scope))
+    targets = figures(scope)
     context = {
         "form": form,
         "scope": scope,
-        "targets": figures(scope),
+        "targets": targets,
+        "summary_rows": [data["row"] for _code, _definition, data in targets],
+        "unit_name": register_names()["unit"].get(scope.unit, scope.unit),
         "export_csv": reverse("monitoring:indicators_export") + f"?{params}&format=csv",
         "export_xlsx": reverse("monitoring:indicators_export") + f"?{params}&format=xlsx",
         "report_urls": {

@@ -55,3 +55,31 @@ def test_dev_server_404_is_the_portals_page(client, db, path, text):
     html = response.content.decode()
     assert "Django tried these URL patterns" not in html and "Page not found" not in html, html[:300]
     assert text in html and 'class="site-header"' in html
+
+
+def make_dry_run(*args):
+    result = subprocess.run(
+        ["make", "-n", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_make_serve_seeds_like_make_run_and_offers_the_demo():
+    """`make serve` runs every seed step `make run` runs (seed_reference brings monitoring's roles
+    through its hook); `DEMO=1 make serve` loads the demo as well, and the README says so."""
+    run_steps = make_dry_run("run")
+    serve = make_dry_run("serve")
+    assert "manage.py seed_reference" in run_steps and "manage.py seed_reference" in serve
+    assert "manage.py load_demo" not in serve
+    for demo in ("DEMO=1", "DEMO=yes"):
+        with_demo = make_dry_run("serve", demo)
+        assert with_demo.index("manage.py seed_reference") < with_demo.index("manage.py load_demo")
+        assert with_demo.index("manage.py load_demo") < with_demo.index("gunicorn")
+    assert "manage.py load_demo" not in make_dry_run("serve", "DEMO=0")
+    assert "DEMO=1 make serve" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -28,14 +28,17 @@ test: install
 	$(BIN)/pytest
 
 # Production: needs SECRET_KEY and ALLOWED_HOSTS (and DATABASE_URL for PostgreSQL) in the
-# environment; see docs/deploy.md. Migrates, prepares static files, seeds the registers and
-# every app's roles (seed_reference: monitoring's plan desks and rights come with it), starts gunicorn.
+# environment; see docs/deploy.md. Migrates, prepares static files, runs every seed step (one
+# command: seed_reference seeds the registers and every app's roles, monitoring's plan desks and
+# rights through its reference_seeded hook; seed_monitoring alone is the same subset), starts gunicorn.
+# DEMO=1 (or yes/true) loads the demo archive too, dated this year and the two before (idempotent).
 PROD := DJANGO_SETTINGS_MODULE=cms.settings.production
 serve: install
 	$(PROD) $(MANAGE) migrate --no-input
 	$(PROD) $(MANAGE) createcachetable
 	$(PROD) $(MANAGE) collectstatic --no-input -v0
 	$(PROD) $(MANAGE) seed_reference
+	$(if $(filter 1 yes true,$(DEMO)),$(PROD) $(MANAGE) load_demo)
 	$(PROD) $(MANAGE) rebuild_archive_index --if-needed --no-progress
 	$(PROD) $(BIN)/gunicorn -c cms/gunicorn.conf.py cms.wsgi
 

@@ -40,3 +40,28 @@ class RejectNulCharactersMiddleware:
                 _("Tham số không hợp lệ: có ký tự NUL."), content_type="text/plain; charset=utf-8"
             )
         return self.get_response(request)
+
+
+class PortalNotFoundInDebugMiddleware:
+    """With DEBUG on (``make run``), a path that is not found gets the portal's own 404, as in production.
+
+    Django answers an ``Http404`` with its technical, English page whenever DEBUG is on, and
+    ``handler404`` only with DEBUG off: a newcomer trying the portal on the development server
+    would meet a page no reader ever sees. (An unknown admin path is no exception: without a
+    language prefix, LocaleMiddleware sends it to ``/vi/admin/…``, a portal path, either way.)
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.http import Http404
+
+        if not settings.DEBUG or not isinstance(exception, Http404):
+            return None
+        from home.views import page_not_found
+
+        return page_not_found(request, exception)

@@ -8,6 +8,7 @@ screen reader never reads Vietnamese with a Bahnar or Khmer voice.
 """
 
 from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
 
 from products import languages
 
@@ -33,13 +34,17 @@ def og_locale(code):
 def register_name(obj, ui):
     """(name, language) of a register row for a reader whose chrome is in ``ui``.
 
-    Registers are named in Vietnamese and English only: English readers get English,
-    other foreign readers English where it exists (closer to them than Vietnamese),
-    everyone else Vietnamese.
+    One card, one language besides the product's own: the register's name in the chrome's
+    language when the register is translated into it (``name_<ui>``, django-modeltranslation's
+    field), else in Vietnamese, the registers' own language. Never English unless the chrome is
+    English: a Khmer or Lao reader gets the Vietnamese name, not a third language.
+    ``MODELTRANSLATION_FALLBACK_LANGUAGES`` would fall back to English; a register always has
+    its Vietnamese name (``name`` is required), so the fallback here stops at Vietnamese.
     """
     if obj is None:
         return "", ui
-    english = getattr(obj, "name_en", "") or ""
-    if ui != languages.DEFAULT and english and languages.category(ui) == languages.FOREIGN:
-        return english, "en"
-    return (getattr(obj, "name_vi", "") or obj.name or obj.slug), languages.DEFAULT
+    if ui != languages.DEFAULT and ui in settings.MODELTRANSLATION_LANGUAGES:
+        translated = getattr(obj, build_localized_fieldname("name", ui), "") or ""
+        if translated:
+            return translated, ui
+    return (getattr(obj, "name_vi", "") or obj.slug), languages.DEFAULT

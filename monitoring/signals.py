@@ -5,7 +5,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from products.models import Unit
-from products.signals import reference_seeded
+from products.signals import demo_loaded, reference_seeded
 
 
 @receiver(post_save, sender=Unit, dispatch_uid="monitoring.rename_desks")
@@ -24,3 +24,11 @@ def seed_plan_roles(sender, **kwargs):
     from monitoring.roles import ensure_roles
 
     ensure_roles()
+
+
+@receiver(demo_loaded, dispatch_uid="monitoring.demo")
+def load_plan_demo(sender, today, **kwargs):
+    """The demo's activities and unit reports, for the same years as its products."""
+    from monitoring.demo import load_demo  # the models: not at app loading
+
+    load_demo(today)

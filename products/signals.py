@@ -17,6 +17,9 @@ from products import audit_flags
 from products.models import ProductPage, Unit
 
 reference_seeded = Signal()
+# Sent by ``products.demo.load_demo`` (argument ``today``) inside its transaction, once the demo
+# products are published: monitoring adds its demo activities and reports for the same years.
+demo_loaded = Signal()
 
 
 @receiver(post_save, sender=Unit, dispatch_uid="products.unit_sections")

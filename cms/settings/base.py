@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # DEBUG only: the portal's own 404 instead of Django's technical page.
+    "cms.middleware.PortalNotFoundInDebugMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

@@ -4,7 +4,10 @@ from products.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = "Nạp kho lưu trữ mẫu (vi, bdq, sed, en, lo; 2023–2025). Chạy lại nhiều lần vẫn an toàn."
+    help = (
+        "Nạp kho lưu trữ mẫu (vi, bdq, sed, en, lo) cho năm nay và hai năm trước, kèm hoạt động và "
+        "báo cáo năm của đơn vị. Chạy lại nhiều lần vẫn an toàn."
+    )
 
     def handle(self, *args, **options):
         created, updated = load_demo()

@@ -167,9 +167,11 @@ def main():
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--keep", action="store_true", help="keep the installation for the next run")
+    parser.add_argument("--name", default="", help="a suffix to the scratch folder's and database's names")
     args = parser.parse_args()
-    root = Path(tempfile.gettempdir()) / f"ttnq-load-{args.products}"
-    site = Scratch(root, database_url=args.database_url, db_name=f"ttnq_load_{args.products}")
+    name = f"{args.products}{'_' + args.name if args.name else ''}"
+    root = Path(tempfile.gettempdir()) / f"ttnq-load-{name}"
+    site = Scratch(root, database_url=args.database_url, db_name=f"ttnq_load_{name}")
     try:
         build(site, args.products)
         paths, units = printed(site.manage("shell", "--no-imports", "-c", PATHS), "PATHS")

@@ -102,6 +102,7 @@ class BoundedPagination(WagtailPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
+        offset = number(request.GET, "offset", default=0, maximum=MAX_OFFSET)  # read first, as before
         limit = number(request.GET, "limit", default=min(20, limit_max), maximum=limit_max)
         self.view, self.request, self.total_count, self.next_after = view, request, None, None
         by_id = not {"order", "search"} & set(request.GET)
@@ -111,7 +112,6 @@ class BoundedPagination(WagtailPagination):
             after = number(request.GET, "after", maximum=2**63 - 1)
             page = list(queryset.filter(pk__gt=after).order_by("pk")[:limit])
         else:
-            offset = number(request.GET, "offset", default=0, maximum=MAX_OFFSET)
             self.total_count = queryset.count()
             page = list((queryset.order_by("pk") if by_id else queryset)[offset : offset + limit])
         if by_id and page and len(page) == limit:

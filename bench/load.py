@@ -125,6 +125,7 @@ def run_locust(site, args, paths, units, out):
         "LOAD_PRODUCT_PATHS": json.dumps(paths),
         "LOAD_UNIT_PATHS": json.dumps(units),
         "LOAD_THINK_SECONDS": str(args.think),
+        "LOAD_CACHE_FILE": str(out) + "_cache.json",
     }
     command = [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless"]
     command += ["-u", str(args.users), "-r", str(args.users), "-t", f"{args.duration}s", "--host", site.url]
@@ -137,18 +138,30 @@ def run_locust(site, args, paths, units, out):
     locust_cpu = reaped.ru_utime + reaped.ru_stime - children.ru_utime - children.ru_stime
     with open(f"{out}_stats.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    try:
+        cache = json.loads(Path(f"{out}_cache.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    for row in rows:
+        hits, seen = cache.get(row["Name"], [0, 0])
+        if row["Name"] == "Aggregated":
+            hits, seen = sum(h for h, _ in cache.values()), sum(n for _, n in cache.values())
+        row["cache"] = f"{100 * hits / seen:.0f} %" if seen else "-"
     return rows, server_cpu, locust_cpu, locust.stderr
 
 
 def report(rows, args, server_cpu):
     print(f"\n{args.users} users, think time {args.think} s, {args.duration} s on {args.products:,} products")
-    print(f"{'kind':16} {'requests':>9} {'errors':>7} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6}  (ms)")
+    head = f"{'kind':16} {'requests':>9} {'errors':>7} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6}"
+    head = f"{'kind':16} {'requests':>9} {'errors':>7} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6}"
+    print(f"{head}  (ms) {'cached':>7}")
     failures = 0
     for row in rows:
         failures += int(row["Failure Count"]) if row["Name"] == "Aggregated" else 0
         print(
             f"{row['Name'][:16]:16} {int(row['Request Count']):>9,} {int(row['Failure Count']):>7}"
             f" {float(row['Requests/s']):>7.1f} {row['50%']:>6} {row['95%']:>6} {row['99%']:>6}"
+            f"       {row.get('cache', '-'):>7}"
         )
     print(f"gunicorn CPU: {server_cpu:.0f} s of {args.duration * os.cpu_count()} core-seconds")
     total = next(r for r in rows if r["Name"] == "Aggregated")
@@ -167,9 +180,11 @@ def main():
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--keep", action="store_true", help="keep the installation for the next run")
+    parser.add_argument("--name", default="", help="a suffix to the scratch folder's and database's names")
     args = parser.parse_args()
-    root = Path(tempfile.gettempdir()) / f"ttnq-load-{args.products}"
-    site = Scratch(root, database_url=args.database_url, db_name=f"ttnq_load_{args.products}")
+    name = f"{args.products}{'_' + args.name if args.name else ''}"
+    root = Path(tempfile.gettempdir()) / f"ttnq-load-{name}"
+    site = Scratch(root, database_url=args.database_url, db_name=f"ttnq_load_{name}")
     try:
         build(site, args.products)
         paths, units = printed(site.manage("shell", "--no-imports", "-c", PATHS), "PATHS")

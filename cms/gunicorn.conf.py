@@ -25,6 +25,33 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn 27's runtime control socket is one path per user (~/.gunicorn): several servers on a
 # host would share it, and nothing here uses it.
 control_socket_disable = True
+# Load the application once in the master and warm each worker before it serves (cms/warmup.py):
+# the first request to a new worker then costs what the second does. PRELOAD_APP=0 turns it off.
+preload_app = os.environ.get("PRELOAD_APP", "1") != "0"
+
+
+def post_fork(server, worker):
+    """After the fork: the master opened no connection, so each worker opens its own here."""
+    if preload_app:
+        from django.db import connections
+
+        connections.close_all()
+
+
+def post_worker_init(worker):
+    if os.environ.get("GUNICORN_WARM", "1") != "0":
+        from cms.warmup import warm
+
+        warm(worker.wsgi, worker.log)
+
+
+def when_ready(server):
+    if preload_app:
+        from cms.warmup import import_urlconf
+
+        import_urlconf()
+
+
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from home.languages import chrome_language, register_name
 from home.templatetags.portal import filter_summary
 from products import languages
-from products.listing import ListingFilter, apply_filters, filter_query, year_range
+from products.listing import UNLISTED, ListingFilter, apply_filters, filter_query, year_range
 from products.models import ProductIndexPage, ProductPage
 from products.site_root import absolute_url
 
@@ -39,7 +39,7 @@ class ProductFeed(Feed):
             "code": code,
             "ui": chrome_language(code),
             "filters": filters,
-            "products": apply_filters(products, filters)[:ITEMS],
+            "products": apply_filters(products, filters).defer(*UNLISTED)[:ITEMS],
             "listing_url": absolute_url(listing_url),
             "feed_url": absolute_url(request.path + suffix),
         }

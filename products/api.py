@@ -69,7 +69,13 @@ class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         LocaleFilter,
         api_filters.WordSearchFilter,  # last: search results cannot be filtered further
     ]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(api_filters.PRODUCT_FILTERS)
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        api_filters.PRODUCT_FILTERS, api_filters.PAGINATION
+    )
+
+    def get_queryset(self):
+        """Wagtail's, with each page's locale read in the same query (``meta.locale`` of every item)."""
+        return super().get_queryset().select_related("locale")
 
     def get_base_queryset(self):
         """Live pages no view restriction covers, of the requested site and its translations.
@@ -132,6 +138,7 @@ class PublicImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
         api_filters.NoRandomOrderingFilter,
         api_filters.WordSearchFilter,
     ]
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters.union(api_filters.PAGINATION)
 
     def get_queryset(self):
         return media_access.public_files(self.model).order_by("id")
@@ -141,6 +148,7 @@ class PublicDocumentsAPIViewSet(CheckedParametersMixin, DocumentsAPIViewSet):
     """Only documents that a public product uses."""
 
     filter_backends = PublicImagesAPIViewSet.filter_backends
+    known_query_parameters = DocumentsAPIViewSet.known_query_parameters.union(api_filters.PAGINATION)
 
     def get_queryset(self):
         return media_access.public_files(self.model).order_by("id")

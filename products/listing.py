@@ -9,7 +9,6 @@ never a silent fall-back to page 1.
 from django import forms
 from django.core.exceptions import BadRequest
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Max, Min
 from django.http import Http404, QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +21,9 @@ PER_PAGE = 20
 MAX_PAGE = 100_000
 FIRST_YEAR, LAST_YEAR = 1975, 2100
 FILTERS = ("area", "format", "unit", "year")
+# Columns a listing, a card or a feed item never shows: left in the table, the page's rows are
+# a few hundred bytes instead of whole articles (the database sorts and sends them).
+UNLISTED = ("body", "transcript")
 NO_CHOICE = _("Không có giá trị “%(value)s” cho bộ lọc này.")
 
 
@@ -59,11 +61,18 @@ class ListingFilter(forms.Form):
 
 
 def year_range(products):
-    """The years that have products in ``products``, newest first."""
-    bounds = products.order_by().aggregate(first=Min("first_published"), last=Max("first_published"))
-    if bounds["first"] is None:
+    """The years that have products in ``products``, newest first.
+
+    The oldest and the newest date are each read as the first row of an ordered query: the
+    database walks the ``first_published`` index from one end and stops at the first public
+    product, where ``Min``/``Max`` over the join with the page table read every product.
+    """
+    dated = products.filter(first_published__isnull=False).values_list("first_published", flat=True)
+    last = dated.order_by("-first_published").first()
+    if last is None:
         return []
-    return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+    first = dated.order_by("first_published").first()
+    return list(range(last.year, first.year - 1, -1))
 
 
 def apply_filters(products, filters):
@@ -96,8 +105,31 @@ def page_number(raw):
         raise BadRequest(_("Số trang không hợp lệ: “%(value)s”.") % {"value": raw[:20]}) from None
 
 
+class IdsFirstPaginator(Paginator):
+    """Finds a page's ids first, then reads those rows.
+
+    The ids come from the listing's index alone (``product_listing``: language, date, id), so
+    page 400 walks 8,000 index entries instead of sorting 8,000 whole product rows; the 20 rows
+    of the page are then read by primary key with their registers.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
+
+
+def listed(products):
+    """``products`` in listing order (the ``product_listing`` index's), without ``UNLISTED``."""
+    return products.order_by("-first_published", "-page_ptr_id").defer(*UNLISTED)
+
+
 def paginate(products, raw_page):
-    paginator = Paginator(products, PER_PAGE)
+    paginator = IdsFirstPaginator(listed(products), PER_PAGE)
     try:
         return paginator.page(page_number(raw_page))
     except EmptyPage:

@@ -235,6 +235,8 @@ class ProductPage(Page):
         verbose_name_plural = _("sản phẩm truyền thông")
         indexes = [
             models.Index(fields=["first_published", "language"], name="product_period_lang"),
+            # A public listing: one language, newest first (a year is a range of it), one page.
+            models.Index(fields=["language", "first_published", "page_ptr"], name="product_listing"),
             # Covers every column the plan's counts read: one index range per period.
             models.Index(fields=[*audit_flags.INDEX_FIELDS], name="product_plan_counts"),
         ]

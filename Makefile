@@ -24,8 +24,13 @@ run: install
 	$(MANAGE) rebuild_archive_index --if-needed --no-progress
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# Tests in parallel (pytest-xdist): one worker per core, each with its own test database
+# (test_<name>_gw0, …), media, search index and private folders (cms/settings/test.py).
+# --dist loadgroup keeps each worker's tests in pytest-django's order and sends the tests of one
+# scratch installation (tests/conftest.py, xdist_group) to one worker. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # Production: needs SECRET_KEY and ALLOWED_HOSTS (and DATABASE_URL for PostgreSQL) in the
 # environment; see docs/deploy.md. Migrates, prepares static files, runs every seed step (one

@@ -10,7 +10,7 @@ from django.db import connection
 
 from audit.models import CountedMonth, StaleMonth
 from products.models import ProductPage
-from tests.audit.test_monthly import D, archive, both  # noqa: F401 - archive is a fixture
+from tests.audit.test_monthly import D, archive, archive_ids, both  # noqa: F401 - fixtures
 
 
 def drift():

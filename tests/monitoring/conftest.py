@@ -1,5 +1,7 @@
 """Role fixtures (one user per role, found through the desks) and a year of plan data."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -19,8 +21,10 @@ def desk_group(role, slug):
 
 
 @pytest.fixture
-def people(db, django_user_model):
-    """A user per role. Editors and reviewers of the desk are the products' groups."""
+def desk_users(db, django_user_model):
+    """{role: user} of the plan's desks (reporting, review, misinformation) and of the products'
+    roles (editors and reviewers of the desk are the products' groups). Not ``people``
+    (tests/conftest.py: the role matrix's namespace)."""
 
     def by_name(name):
         return Group.objects.get(name=name)
@@ -47,18 +51,42 @@ def people(db, django_user_model):
 
 
 @pytest.fixture
-def as_user(client, people):
+def as_user(client, desk_users):
     """``as_user("auditor")`` → the test client logged in as that role's user."""
 
     def login(role):
-        client.force_login(people[role])
+        client.force_login(desk_users[role])
         return client
 
     return login
 
 
-@pytest.fixture
-def plan_year(registers):
+@pytest.fixture(scope="module")
+def plan_year_keys(module_transaction):
+    """The plan year (``data.build_plan_year``), built once per module: {part: {key: pk}}."""
     from tests.monitoring.data import build_plan_year
 
-    return build_plan_year()
+    built = build_plan_year()
+    return {
+        "products": {key: page.pk for key, page in built.products.items()},
+        "activities": {key: activity.pk for key, activity in built.activities.items()},
+        "items": {key: item.pk for key, item in built.items.items()},
+        "commune": built.commune.pk,
+    }
+
+
+@pytest.fixture
+def plan_year(db, plan_year_keys):
+    """The module's plan year, read again for each test: what a test changes goes with its savepoint."""
+    from tests.monitoring.data import MODELS
+
+    def fresh(part):
+        rows = MODELS[part].objects.in_bulk(plan_year_keys[part].values())
+        return {key: rows[pk] for key, pk in plan_year_keys[part].items()}
+
+    return SimpleNamespace(
+        products=fresh("products"),
+        activities=fresh("activities"),
+        items=fresh("items"),
+        commune=Unit.objects.get(pk=plan_year_keys["commune"]),
+    )

@@ -22,10 +22,11 @@ from monitoring.models import (
     StaffCount,
     Status,
 )
-from products.models import PlanTask, Unit
+from products.models import PlanTask, ProductPage, Unit
 from tests.factories import make_product
 
 D = datetime.date
+MODELS = {"products": ProductPage, "activities": Activity, "items": MisinformationItem}
 
 
 def unit(slug):

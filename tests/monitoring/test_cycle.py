@@ -151,7 +151,7 @@ def test_only_the_units_own_reports_and_only_reviewers_decide(as_user, plan_year
     assert report.status == ReportStatus.SUBMITTED
 
 
-def test_reminders_by_command_and_from_the_tracker(as_user, people, plan_year):
+def test_reminders_by_command_and_from_the_tracker(as_user, desk_users, plan_year):
     out = io.StringIO()
     call_command("remind_plan_reports", "--year", "2024", "--today", "2024-10-01", stdout=out)
     assert len(mail.outbox) == 0  # outside the 14 days before 30/11
@@ -173,7 +173,7 @@ def test_reminders_by_command_and_from_the_tracker(as_user, people, plan_year):
     assert as_user("reporter").post(reverse("monitoring:remind"), {"year": 2024}).status_code == 403
 
 
-def test_reminder_window_days_and_mail(people, plan_year, settings):
+def test_reminder_window_days_and_mail(desk_users, plan_year, settings):
     """N days before 30/11 (``--days``), Django's e-mail (locmem in tests), nothing to units that sent."""
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
     out = io.StringIO()

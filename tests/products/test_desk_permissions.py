@@ -24,7 +24,9 @@ def unit_name(slug):
 
 
 @pytest.fixture
-def people(db, django_user_model):
+def unit_desk_users(db, django_user_model):
+    """{role: user} of two units' product desks (Báo Kon Tum's editor and reviewer, another unit's
+    editor) and the auditor. Not ``people`` (tests/conftest.py: the role matrix's namespace)."""
     return {
         "editor": member(django_user_model, "editor", roles.EDITOR.format(unit=unit_name("bao-kon-tum"))),
         "reviewer": member(
@@ -58,8 +60,8 @@ def test_seed_creates_the_roles(db):
     assert Group.objects.get(name=roles.AUDITOR).permissions.filter(codename="view_audit").exists()
 
 
-def test_editor_creates_drafts_in_own_unit_only(client, people, registers):
-    login(client, people["editor"])
+def test_editor_creates_drafts_in_own_unit_only(client, unit_desk_users, registers):
+    login(client, unit_desk_users["editor"])
     assert client.get(add_url("bao-kon-tum")).status_code == 200
     assert client.get(add_url("bao-kon-tum", "en")).status_code == 200  # every locale of the unit
     assert client.get(add_url("dai-ptth-kon-tum")).status_code != 200
@@ -68,17 +70,17 @@ def test_editor_creates_drafts_in_own_unit_only(client, people, registers):
     assert not ProductPage.objects.filter(title="Tin thử").exists()
 
 
-def test_editor_cannot_publish(client, people, registers):
-    login(client, people["editor"])
+def test_editor_cannot_publish(client, unit_desk_users, registers):
+    login(client, unit_desk_users["editor"])
     client.post(add_url("bao-kon-tum"), product_form(registers, action="action-publish"))
     page = ProductPage.objects.get(title="Tin thử")
     assert not page.live
 
 
-def test_editor_cannot_see_or_touch_another_units_products(client, people, registers):
+def test_editor_cannot_see_or_touch_another_units_products(client, unit_desk_users, registers):
     draft = make_product(title="Bản nháp của Đài", unit="dai-ptth-kon-tum", live=False)
     live = make_product(title="Tin của Đài", unit="dai-ptth-kon-tum")
-    login(client, people["editor"])
+    login(client, unit_desk_users["editor"])
     assert (
         "Bản nháp của Đài"
         not in client.get(
@@ -99,39 +101,39 @@ def test_editor_cannot_see_or_touch_another_units_products(client, people, regis
     assert live.live
 
 
-def test_reviewer_publishes_own_unit_only(client, people, registers):
-    login(client, people["reviewer"])
+def test_reviewer_publishes_own_unit_only(client, unit_desk_users, registers):
+    login(client, unit_desk_users["reviewer"])
     client.post(add_url("bao-kon-tum"), product_form(registers, title="Duyệt đăng", action="action-publish"))
     assert ProductPage.objects.get(title="Duyệt đăng").live
     assert client.get(add_url("dai-ptth-kon-tum")).status_code != 200
 
 
-def test_auditor_reads_but_edits_nothing(client, people, registers):
+def test_auditor_reads_but_edits_nothing(client, unit_desk_users, registers):
     page = make_product(title="Tin kiểm tra")
-    login(client, people["auditor"])
+    login(client, unit_desk_users["auditor"])
     assert client.get(reverse("audit:index"), {"year": 2024}).status_code == 200
     assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code != 200
     assert client.get(add_url("bao-kon-tum")).status_code != 200
 
 
-def test_new_language_of_a_unit_gets_a_section_with_permissions(client, people, registers):
+def test_new_language_of_a_unit_gets_a_section_with_permissions(client, unit_desk_users, registers):
     from products.sections import section_for
 
     unit = Unit.objects.get(slug="bao-kon-tum")
     fr = section_for(unit, "fr")
     assert "fr" in Unit.objects.get(pk=unit.pk).languages
-    login(client, people["editor"])
+    login(client, unit_desk_users["editor"])
     url = reverse("wagtailadmin_pages:add", args=("products", "productpage", fr.pk))
     assert client.get(url).status_code == 200
 
 
-def test_review_workflow_submit_return_resubmit_approve(client, people, registers):
-    login(client, people["editor"])
+def test_review_workflow_submit_return_resubmit_approve(client, unit_desk_users, registers):
+    login(client, unit_desk_users["editor"])
     client.post(add_url("bao-kon-tum"), product_form(registers, title="Qua duyệt", action="action-submit"))
     page = ProductPage.objects.get(title="Qua duyệt")
     assert not page.live and page.current_workflow_state is not None
 
-    login(client, people["reviewer"])
+    login(client, unit_desk_users["reviewer"])
     task_state = page.current_workflow_task_state
     response = client.post(
         reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]),
@@ -141,13 +143,13 @@ def test_review_workflow_submit_return_resubmit_approve(client, people, register
     page.refresh_from_db()
     assert not page.live
 
-    login(client, people["editor"])
+    login(client, unit_desk_users["editor"])
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
     client.post(edit, product_form(registers, title="Qua duyệt", action="action-restart-workflow"))
     page.refresh_from_db()
     assert page.current_workflow_task_state is not None and not page.live
 
-    login(client, people["reviewer"])
+    login(client, unit_desk_users["reviewer"])
     task_state = page.current_workflow_task_state
     client.post(
         reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
@@ -172,7 +174,7 @@ def test_review_workflow_submit_return_resubmit_approve(client, people, register
 
 
 def test_administrator_manages_registers_and_users_editors_do_not(
-    client, people, django_user_model, registers
+    client, unit_desk_users, django_user_model, registers
 ):
     admin = member(django_user_model, "quantri", roles.ADMINISTRATOR)
     channel = registers.channel["radio"]
@@ -187,6 +189,6 @@ def test_administrator_manages_registers_and_users_editors_do_not(
     assert client.get(reverse("wagtailusers_users:index")).status_code == 200
     assert client.get(reverse("audit:index"), {"year": 2024}).status_code == 200
     for role in ("editor", "reviewer", "auditor"):
-        login(client, people[role])
+        login(client, unit_desk_users[role])
         for url in [*register_urls, reverse("wagtailusers_users:index")]:
             assert client.get(url).status_code != 200, (role, url)

@@ -144,8 +144,10 @@ def unit_name(slug):
 
 
 @pytest.fixture
-def people(db, django_user_model):
-    """One signed-in person per role (units by slug: bao-kon-tum's desk owns the test products)."""
+def file_users(db, django_user_model):
+    """{role: user} of the file-privacy checks (units by slug: bao-kon-tum's desk owns the test
+    products), with an uploader and ``"collection"``, the uploader's collection. Not ``people``
+    (tests/conftest.py: the role matrix's namespace)."""
     uploader_group = Group.objects.create(name="Kho ảnh Báo Kon Tum")
     collection = Collection.get_first_root_node().add_child(name="Báo Kon Tum (thử)")
     for codename in ("add_image", "choose_image", "add_document", "choose_document"):

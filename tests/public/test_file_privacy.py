@@ -134,11 +134,11 @@ def test_a_file_no_product_uses_is_private(client, files):
     assert_private(client, files)
 
 
-def test_the_uploader_sees_an_unused_upload_and_others_do_not(client, people):
-    document = new_document(uploaded_by=people["uploader"], collection=people["collection"])
-    image = new_image(uploaded_by=people["uploader"], collection=people["collection"])
+def test_the_uploader_sees_an_unused_upload_and_others_do_not(client, file_users):
+    document = new_document(uploaded_by=file_users["uploader"], collection=file_users["collection"])
+    image = new_image(uploaded_by=file_users["uploader"], collection=file_users["collection"])
     for person, expected in (("uploader", 200), ("other_editor", 404), ("nobody", 404)):
-        client.force_login(people[person])
+        client.force_login(file_users[person])
         assert status(client, document.url) == expected, person
         assert status(client, image.file.url) == expected, person
 
@@ -155,10 +155,10 @@ def test_the_uploader_sees_an_unused_upload_and_others_do_not(client, people):
     ],
 )
 def test_draft_files_are_served_to_the_units_desk_auditors_and_administrators(
-    client, files, people, person, expected
+    client, files, file_users, person, expected
 ):
     attach(files, live=False)
-    client.force_login(people[person])
+    client.force_login(file_users[person])
     for name, url in file_urls(files).items():
         response = client.get(url, follow=True)
         assert response.status_code == expected, (person, name)

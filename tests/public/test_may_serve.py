@@ -32,11 +32,11 @@ def request_as(user):
     return request
 
 
-def users(people, admin_user):
+def users(file_users, admin_user):
     return {
         "anonymous": AnonymousUser(),
         "superuser": admin_user,
-        **{name: people[name] for name in EVERYONE - {"anonymous", "superuser"}},
+        **{name: file_users[name] for name in EVERYONE - {"anonymous", "superuser"}},
     }
 
 
@@ -61,9 +61,9 @@ def make_state(state, files):
         ("unused", {"auditor", "administrator", "superuser"}),
     ],
 )
-def test_who_may_be_served_each_kind_of_file(files, people, admin_user, state, allowed):
+def test_who_may_be_served_each_kind_of_file(files, file_users, admin_user, state, allowed):
     make_state(state, files)
-    for name, user in users(people, admin_user).items():
+    for name, user in users(file_users, admin_user).items():
         for kind in ("document", "image", "media"):
             assert media_access.may_serve(request_as(user), files[kind]) is (name in allowed), (name, kind)
     assert media_access.is_public(files["document"]) is (state == "public")
@@ -77,22 +77,22 @@ def test_a_password_entered_in_this_session_admits_the_reader(files):
     assert media_access.may_serve(request, files["image"])
 
 
-def test_another_units_desk_is_admitted_only_through_its_own_products(files, people):
+def test_another_units_desk_is_admitted_only_through_its_own_products(files, file_users):
     make_product(title="Của Đài", unit="dai-ptth-kon-tum", live=False, attachments=[])
     make_state("draft", files)
-    assert not media_access.may_serve(request_as(people["other_editor"]), files["document"])
+    assert not media_access.may_serve(request_as(file_users["other_editor"]), files["document"])
 
 
-def test_uploader_and_collection_desk(people):
-    document = new_document(uploaded_by=people["uploader"], collection=people["collection"])
-    assert media_access.may_serve(request_as(people["uploader"]), document)
-    assert not media_access.may_serve(request_as(people["editor"]), document)
+def test_uploader_and_collection_desk(file_users):
+    document = new_document(uploaded_by=file_users["uploader"], collection=file_users["collection"])
+    assert media_access.may_serve(request_as(file_users["uploader"]), document)
+    assert not media_access.may_serve(request_as(file_users["editor"]), document)
 
 
-def test_inactive_staff_sees_nothing_private(files, people):
+def test_inactive_staff_sees_nothing_private(files, file_users):
     make_state("draft", files)
-    people["auditor"].is_active = False
-    assert not media_access.may_serve(request_as(people["auditor"]), files["document"])
+    file_users["auditor"].is_active = False
+    assert not media_access.may_serve(request_as(file_users["auditor"]), files["document"])
 
 
 def test_owner_of_maps_every_stored_name_back(files):

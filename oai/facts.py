@@ -43,7 +43,9 @@ def public_products(ids):
         public_pages(ProductPage.objects.filter(pk__in=ids))
         .select_related("area", "task", "format", "unit", "locale")
         .prefetch_related(
-            "topics", Prefetch("publications", queryset=publications), Prefetch("attachments", queryset=attachments)
+            "topics",
+            Prefetch("publications", queryset=publications),
+            Prefetch("attachments", queryset=attachments),
         )
         .order_by("pk")
     )
@@ -69,7 +71,9 @@ def facts(products, identifier_for):
     result = []
     for product in products:
         product._wagtail_cached_site_root_paths = root_paths
-        result.append((product, _facts(product, translations.get(product.translation_key, []), identifier_for)))
+        result.append(
+            (product, _facts(product, translations.get(product.translation_key, []), identifier_for))
+        )
     return result
 
 

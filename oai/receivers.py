@@ -64,4 +64,6 @@ def connect():
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="oai.unrestricted")
     products_imported.connect(on_imported, dispatch_uid="oai.imported")
     for register in (Channel, ContentArea, Format, PlanTask, Topic, Unit):
-        post_save.connect(on_register_saved, sender=register, dispatch_uid=f"oai.register.{register.__name__}")
+        post_save.connect(
+            on_register_saved, sender=register, dispatch_uid=f"oai.register.{register.__name__}"
+        )

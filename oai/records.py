@@ -68,7 +68,9 @@ def with_translations(page_ids):
     """``page_ids`` and every product sharing a translation key with one: their lists of
     translations show each other."""
     keys = ProductPage.objects.filter(pk__in=page_ids).values("translation_key")
-    return set(page_ids) | set(ProductPage.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
+    return set(page_ids) | set(
+        ProductPage.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
+    )
 
 
 def reconcile():

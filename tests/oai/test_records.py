@@ -33,7 +33,16 @@ def test_publishing_writes_a_record_with_its_sets(two):
     first, _ = two
     deleted, sets = state(first)
     assert not deleted
-    assert set(sets.split()) == {"area", "area:I", "unit", "unit:bao-kon-tum", "language", "language:vi", "format", "format:article"}
+    assert set(sets.split()) == {
+        "area",
+        "area:I",
+        "unit",
+        "unit:bao-kon-tum",
+        "language",
+        "language:vi",
+        "format",
+        "format:article",
+    }
     assert Record.objects.get(page_id=first.pk).identifier.endswith(f":product-{first.pk}")
 
 

@@ -149,3 +149,14 @@ def test_an_import_writes_records(db, tmp_path):
     records = Record.objects.filter(deleted=False)
     assert records.count() == 2
     assert sum("area:V" in r.sets.split() for r in records) == 1
+
+
+def test_every_start_reconciles_and_a_reseed_moves_nothing(two):
+    first, second = two
+    Record.objects.filter(page_id=first.pk).delete()
+    since = age_records()
+    call_command("seed_reference", stdout=io.StringIO())
+    assert moved(since) == {first.pk}
+    since = age_records()
+    call_command("seed_reference", stdout=io.StringIO())
+    assert moved(since) == set()

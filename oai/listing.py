@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.text import capfirst
 
-from oai import protocol, render
+from oai import conf, protocol, render
 from oai.models import Record
 from oai.protocol import OAIError
 from products import languages
@@ -81,4 +81,4 @@ def sets():
 
 
 def admin_email():
-    return getattr(settings, "OAI_ADMIN_EMAIL", "") or settings.DEFAULT_FROM_EMAIL
+    return conf.get("OAI_ADMIN_EMAIL") or settings.DEFAULT_FROM_EMAIL

@@ -1,19 +1,17 @@
 """One row per product that was ever public: what a harvester was (or is) shown of it."""
 
-from django.conf import settings
+from urllib.parse import urlsplit
+
 from django.db import models
 
+from oai import conf
 from products.site_root import site_root
 
 
 def repository_identifier():
     """The ``repositoryIdentifier`` of the OAI identifiers: ``OAI_REPOSITORY_IDENTIFIER``, else the
     public address's host name (``nhanquyen.example.vn``)."""
-    configured = getattr(settings, "OAI_REPOSITORY_IDENTIFIER", "")
-    if configured:
-        return configured
-    host = site_root().split("://", 1)[-1].split("/", 1)[0]
-    return host.rsplit(":", 1)[0] if not host.startswith("[") else host.strip("[]").split("]")[0]
+    return conf.get("OAI_REPOSITORY_IDENTIFIER") or urlsplit(site_root()).hostname or "localhost"
 
 
 class Record(models.Model):

@@ -12,8 +12,9 @@ import datetime
 import re
 import time
 
-from django.conf import settings
 from django.core import signing
+
+from oai import conf
 
 GRANULARITY = "YYYY-MM-DDThh:mm:ssZ"
 PREFIXES = ("oai_dc", "ttnq")
@@ -42,11 +43,11 @@ class OAIError(Exception):
 
 
 def page_size():
-    return int(getattr(settings, "OAI_PAGE_SIZE", 250))
+    return max(1, int(conf.get("OAI_PAGE_SIZE")))
 
 
 def token_seconds():
-    return int(getattr(settings, "OAI_RESUMPTION_TOKEN_SECONDS", 24 * 3600))
+    return int(conf.get("OAI_RESUMPTION_TOKEN_SECONDS"))
 
 
 def parse(query):

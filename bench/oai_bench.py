@@ -74,7 +74,8 @@ def start_server(url, port):
     }
     subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True)
     command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "cms/gunicorn.conf.py", "cms.wsgi:application"]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.STDOUT}  # its access log
+    server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, **quiet)  # noqa: S603
     for _ in range(150):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/oai/?verb=Identify", timeout=2)  # noqa: S310

@@ -35,5 +35,5 @@ class Record(models.Model):
         return self.identifier
 
     @staticmethod
-    def identifier_for(page_id):
-        return f"oai:{repository_identifier()}:product-{page_id}"
+    def identifier_for(page_id, repository=None):
+        return f"oai:{repository or repository_identifier()}:product-{page_id}"

@@ -36,16 +36,16 @@ def _refresh_chunk(ids):
     records = {record.page_id: record for record in Record.objects.filter(page_id__in=ids)}
     new, changed = [], []
     public = set()
-    for product, fact in facts.facts(facts.public_products(ids), Record.identifier_for):
-        public.add(product.pk)
+    for page_id, fact in facts.facts(ids):
+        public.add(page_id)
         sets = " " + " ".join(facts.set_specs(fact)) + " "
         digest = facts.digest(fact)
-        record = records.get(product.pk)
+        record = records.get(page_id)
         if record is None:
             new.append(
                 Record(
-                    page_id=product.pk,
-                    identifier=Record.identifier_for(product.pk),
+                    page_id=page_id,
+                    identifier=Record.identifier_for(page_id),
                     datestamp=stamp,
                     sets=sets,
                     digest=digest,

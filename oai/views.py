@@ -100,8 +100,7 @@ def get_record(root, arguments):
 
 def public_facts(page_ids):
     """{page id: facts} of the products among ``page_ids`` that are public now."""
-    products = facts.public_products(page_ids)
-    return {product.pk: fact for product, fact in facts.facts(products, Record.identifier_for)}
+    return dict(facts.facts(page_ids))
 
 
 def list_items(verb):
@@ -117,9 +116,7 @@ def list_items(verb):
             for row in rows:
                 render.record(element, row, None if row.deleted else served.get(row.page_id), state["p"])
         else:
-            live = set(
-                facts.public_products([r.page_id for r in rows if not r.deleted]).values_list("pk", flat=True)
-            )
+            live = facts.public_ids([row.page_id for row in rows if not row.deleted])
             for row in rows:
                 render.header(element, row, deleted=row.page_id not in live)
         listing.resumption(element, verb, state, len(rows), more)

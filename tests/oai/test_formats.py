@@ -9,6 +9,7 @@ from lxml import etree
 from wagtail.documents.models import Document
 
 from products.models import ProductAttachment, Topic
+from products.site_root import absolute_url
 from tests.factories import make_product
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +55,7 @@ def test_the_rich_format_carries_every_plan_field_and_validates(client, full_pro
     schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
     schema.assertValid(product)
     assert product.findtext(f"{P}title") == full_product.title
+    assert product.findtext(f"{P}url") == absolute_url(full_product.get_url())
     assert product.find(f"{P}area").get("code") == "I"
     assert product.find(f"{P}task").get("code") == "3.3"
     assert product.find(f"{P}format").get("code") == "radio-feature"

@@ -1,11 +1,10 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class OaiConfig(AppConfig):
     name = "oai"
     label = "oai"
-    verbose_name = _("OAI-PMH")
+    verbose_name = "OAI-PMH"  # a protocol's name: the same in every language
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -6,6 +6,7 @@ signing. Any server of the deployment answers it, after a restart too, and no ta
 with abandoned harvests. A token carries its expiry (``OAI_RESUMPTION_TOKEN_SECONDS``, a day by
 default) and its verb; a forged, altered, expired or borrowed token is a ``badResumptionToken``.
 Error messages are for harvesters' developers and are in English, as the protocol is.
+``noSetHierarchy`` is never answered: this repository has sets.
 """
 
 import datetime

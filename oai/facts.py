@@ -91,13 +91,19 @@ def _translations(rows, identifier_for):
     return out
 
 
+def _identifiers(rows):
+    """The identifier of a product (and of its translations): the one its record was given, or
+    the one it will be given. A record's identifier never changes (``OAI_REPOSITORY_IDENTIFIER``
+    may, later), so the metadata names records as harvesters know them."""
+    keys = {row["translation_key"] for row in rows}
+    related = ProductPage.objects.filter(translation_key__in=keys).values("pk")
+    stored = dict(Record.objects.filter(page_id__in=related).values_list("page_id", "identifier"))
+    repository = repository_identifier()
+    return lambda pk: stored.get(pk) or Record.identifier_for(pk, repository)
+
+
 def facts(ids):
     """[(page id, dict)] of the public products among ``ids``, by page id."""
-    repository = repository_identifier()
-
-    def identifier_for(pk):
-        return Record.identifier_for(pk, repository)
-
     rows = list(
         public_pages(ProductPage.objects.filter(pk__in=ids))
         .order_by("pk")
@@ -105,6 +111,7 @@ def facts(ids):
     )
     if not rows:
         return []
+    identifier_for = _identifiers(rows)
     found = [row["pk"] for row in rows]
     registers = {kind: {o.pk: _register(o) for o in model.objects.all()} for kind, model in REGISTERS.items()}
     channels = {channel.pk: channel for channel in Channel.objects.all()}

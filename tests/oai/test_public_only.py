@@ -69,3 +69,18 @@ def test_a_resumption_token_is_understood_by_another_process(client, db):
         [sys.executable, "-c", script, token], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
     assert done.stdout.split() == ["oai_dc", "2", "1"], done.stderr
+
+
+def test_identifiers_stay_what_harvesters_were_given_when_the_address_changes(client, db, settings):
+    original = make_product(title="Gốc")
+    translation = make_product(title="Bahnar", language="bdq", translation_of=original)
+    old = Record.objects.get(page_id=translation.pk).identifier
+    settings.OAI_REPOSITORY_IDENTIFIER = "moi.example.vn"
+    identifier = Record.objects.get(page_id=original.pk).identifier
+    tree = etree.fromstring(
+        client.get("/oai/", {"verb": "GetRecord", "metadataPrefix": "ttnq", "identifier": identifier}).content
+    )
+    assert tree.xpath("//p:translation/text()", namespaces=NS) == [old]
+    assert not old.startswith("oai:moi.example.vn:")
+    newcomer = make_product(title="Mới")
+    assert Record.objects.get(page_id=newcomer.pk).identifier == f"oai:moi.example.vn:product-{newcomer.pk}"

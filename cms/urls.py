@@ -32,6 +32,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/", include("search.api_urls")),
+    path("oai/", include("oai.urls")),
     # Uploaded files, each checked by products.media_access.may_serve (in DEBUG and in production).
     re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media, name="serve_media"),
 ]

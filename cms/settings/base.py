@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "audit",
     "ops",
     "monitoring",
+    "oai",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,13 +1,13 @@
 """Moving records when what a harvester sees changes, inside the transaction of the change.
 
-Publish (an edit of a live product is a publish), unpublish, move and a privacy change act on
-the page's whole subtree (a section's restriction or move covers its products); a deletion on
-the deleted product; an import on its batch; a register edit on the products that show the
-register's name (when a name it shows changed), and every start (``seed_reference``, which
-announces ``reference_seeded``) runs the whole reconcile. Each asks ``records.refresh`` about
-those products and their translations (whose lists of translations show them); the digest
-decides whether anything moved, so an edit that changes nothing a harvester sees (a draft, a
-no-op save) moves nothing.
+Publish (an edit of a live product is a publish; an import publishes through ``page_published``
+too), unpublish, move and a privacy change act on the page's whole subtree (a section's
+restriction or move covers its products); a deletion on the deleted product; a register edit on
+the products that show the register's name (when a name it shows changed), and every start
+(``seed_reference``, which announces ``reference_seeded``) runs the whole reconcile. Each asks
+``records.refresh`` about those products and their translations (whose lists of translations
+show them); the digest decides whether anything moved, so an edit that changes nothing a
+harvester sees (a draft, a no-op save) moves nothing.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -16,7 +16,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from oai import records
 from products.models import Channel, ContentArea, Format, PlanTask, ProductPage, Topic, Unit
-from products.signals import products_imported, reference_seeded
+from products.signals import reference_seeded
 
 SHOWN_REGISTER_FIELDS = ("slug", "name_vi", "name_en", "is_digital")
 
@@ -40,10 +40,6 @@ def on_restriction_changed(sender, instance, **kwargs):
     except Page.DoesNotExist:  # the page itself is being deleted: on_deleted handles it
         return
     on_subtree_changed(sender, page)
-
-
-def on_imported(sender, page_ids, **kwargs):
-    records.refresh(records.with_translations(page_ids))
 
 
 def _shown(register):
@@ -83,7 +79,6 @@ def connect():
     post_delete.connect(on_deleted, sender=ProductPage, dispatch_uid="oai.deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="oai.restricted")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="oai.unrestricted")
-    products_imported.connect(on_imported, dispatch_uid="oai.imported")
     reference_seeded.connect(on_reference_seeded, dispatch_uid="oai.reconcile_at_start")
     for register in (Channel, ContentArea, Format, PlanTask, Topic, Unit):
         pre_save.connect(on_register_saving, sender=register, dispatch_uid=f"oai.shown.{register.__name__}")

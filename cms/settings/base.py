@@ -294,11 +294,5 @@ PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "360
 PORTAL_UI_LANGUAGES = ("vi", "en", "fr", "zh-hans", "lo", "km")
 # Set by the language switcher; read by "/" before Accept-Language.
 PORTAL_LANGUAGE_COOKIE = "portal_language"
-# --- Plan monitoring (monitoring/) --------------------------------------------------
-# The misinformation register's screenshots live outside MEDIA_ROOT (which the web server
-# may serve to anyone) and are served only through a view that checks the permission.
-MONITORING_PRIVATE_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
-# Sender of the annual-report reminders (console backend in development).
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
-
-from .reporting import *  # noqa: E402, F403 (the plan report's letterhead: REPORT_*)
+# --- Plan monitoring (monitoring/): private screenshots, reminders, the report's letterhead -----
+from .reporting import *  # noqa: E402, F403

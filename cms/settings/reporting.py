@@ -1,6 +1,14 @@
-"""Settings of the plan report's letterhead (``monitoring/reporting/letterhead.py``), from the environment."""
+"""Plan monitoring's settings from the environment: private screenshots, reminders, report letterhead."""
 
 import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# The misinformation register's screenshots live outside MEDIA_ROOT (which the web server
+# may serve to anyone) and are served only through a view that checks the permission.
+MONITORING_PRIVATE_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+# Sender of the annual-report reminders (console backend in development).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 
 
 def _list(name, default):

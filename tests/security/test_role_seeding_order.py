@@ -121,6 +121,8 @@ def serve_commands():
     recipe = re.search(r"^serve:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
     commands = []
     for line in recipe.splitlines():
+        if line.strip().startswith("$(if "):  # an optional step (DEMO=1 load_demo): off by default
+            continue
         words = shlex.split(line.replace("$(MANAGE)", "manage.py"))
         if "manage.py" in words:
             commands.append(words[words.index("manage.py") + 1 :])

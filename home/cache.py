@@ -44,7 +44,7 @@ import threading
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -53,7 +53,6 @@ from django.utils.text import compress_string
 
 from home.models import PageCacheGeneration
 from products import languages, listing
-from products.commit_hooks import on_commit_once
 from products.models import ProductIndexPage, UnitSectionPage
 from search import store
 from search.engines.base import FILTERS as SEARCH_FILTERS
@@ -129,7 +128,7 @@ def purge():
     """Make every cached page stale on every server once the current transaction commits."""
     if connection.in_atomic_block:
         _pending.mark = f".{secrets.token_hex(8)}"
-    on_commit_once(purge_now)
+    transaction.on_commit(purge_now, robust=True)
 
 
 @functools.cache

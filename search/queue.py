@@ -21,10 +21,9 @@ import datetime
 import logging
 import time
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
-from products.commit_hooks import on_commit_once
 from products.importing.inserts import insert_values
 from search import store
 from search.indexing import write
@@ -58,7 +57,7 @@ def enqueue(page_ids):
     if not ids:
         return
     _queue(ids)
-    on_commit_once(drain)
+    transaction.on_commit(drain, robust=True)
 
 
 def _queue(ids):
@@ -80,6 +79,10 @@ def drain(wait=None, batches=None):
     than ``wait`` seconds (default ``store.LOCK_WAIT``): that process drains them before
     it lets go.
     """
+    if not PendingIndexWrite.objects.exists():
+        # Drained already: a bulk import's batch asks for a drain per product it publishes
+        # (Wagtail's page_published each), and the first one wrote them all.
+        return 0
     wait = store.LOCK_WAIT if wait is None else wait
     handled, left = 0, batches
     for _round in range(DRAIN_ROUNDS):

@@ -50,15 +50,11 @@ def setup_django(url):
 
 
 def build(n):
-    import json
 
     from products.importing.run import run_import
 
     search_bench.fresh_database()
-    path = Path(tempfile.gettempdir()) / "ttnq_oai_bench.jsonl"
-    with open(path, "w", encoding="utf-8") as out:
-        for row in search_bench.rows(n):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    path = search_bench.write_rows("oai_bench", n)
     started = time.perf_counter()
     result = run_import(path, progress=False)
     assert result.ok and result.created == n, result.summary()

@@ -15,7 +15,6 @@ runs on the same machine as the server: both share its cores.
 """
 
 import argparse
-import json
 import os
 import re
 import secrets
@@ -67,10 +66,7 @@ def build(n):
 
     search_bench.fresh_database()  # drops, creates, migrates, seeds the registers
     shutil.rmtree(INDEX, ignore_errors=True)
-    path = Path(tempfile.gettempdir()) / "ttnq_portal_bench.jsonl"
-    with open(path, "w", encoding="utf-8") as out:
-        for row in search_bench.rows(n):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    path = search_bench.write_rows("portal_bench", n)
     started = time.perf_counter()
     result = run_import(path, progress=True)
     assert result.ok and result.created == n, result.summary()

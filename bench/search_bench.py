@@ -68,6 +68,15 @@ def fresh_database():
     call_command("seed_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
+def write_rows(name, n):
+    """``n`` generated rows (``rows``) as a JSONL import file in the temp folder; returns its path."""
+    path = os.path.join(tempfile.gettempdir(), f"ttnq_{name}.jsonl")
+    with open(path, "w", encoding="utf-8") as out:
+        for row in rows(n):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
 def rows(n, seed=7):
     """Generated import rows written from the UDHR paragraphs."""
     from products.models import Channel, ContentArea, Format, Unit

@@ -15,9 +15,7 @@ backend (first 20 hits and its language facet). Imports sit inside functions: Dj
 
 import argparse
 import datetime
-import json
 import os
-import random
 import resource
 import shutil
 import sys
@@ -27,12 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+import archive_rows  # noqa: E402 - beside this script
+
 DB = Path(tempfile.gettempdir()) / "ttnq_search_bench.sqlite3"
 INDEX = Path(tempfile.gettempdir()) / "ttnq_search_bench_index"
 QUERIES = ["quyền con người", "quyen con nguoi", "tự do", "bình đẳng", "giáo dục", "lao động"]
 QUERIES += ["hôn nhân gia đình", "human rights", "liberté", "slavery"]  # the issue's mix
-BAHNAR = ["'Bok Bơ̆n hơ̆ch ăn kon pơlei Đăk Tô.", "Bơ̆n 'Năr pơm jang P’lơk, kon adruh ŭnh ĕ dŏng."]
-BAHNAR += ["Kon pơlei đei tơdrong jang 'lơ̆ng, ’Bok Kơ̆i pơtho."]
 
 
 def setup_django(url, index):
@@ -68,63 +66,11 @@ def fresh_database():
     call_command("seed_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-def write_rows(name, n):
-    """``n`` generated rows (``rows``) as a JSONL import file in the temp folder; returns its path."""
-    path = os.path.join(tempfile.gettempdir(), f"ttnq_{name}.jsonl")
-    with open(path, "w", encoding="utf-8") as out:
-        for row in rows(n):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return path
-
-
-def rows(n, seed=7):
-    """Generated import rows written from the UDHR paragraphs."""
-    from products.models import Channel, ContentArea, Format, Unit
-    from tests.search.corpus import paragraphs
-
-    rng = random.Random(seed)
-    corpus = {lang: paragraphs(lang) for lang in ("vi", "en", "fr", "zh-hans", "lo", "km")}
-    corpus["bdq"] = BAHNAR
-    weights = [("vi", 70), ("en", 6), ("fr", 5), ("zh-hans", 5), ("lo", 5), ("km", 5), ("bdq", 4)]
-    langs = [lang for lang, w in weights for _ in range(w)]
-    areas = list(ContentArea.objects.values_list("slug", flat=True))
-    units = list(Unit.objects.values_list("slug", flat=True))
-    formats = list(Format.objects.values_list("slug", flat=True))
-    channels = list(Channel.objects.values_list("slug", flat=True))
-    for i in range(1, n + 1):
-        lang = rng.choice(langs)
-        paras = corpus[lang]
-        date = datetime.date(2023, 1, 1) + datetime.timedelta(days=rng.randrange(0, 365 * 3))
-        yield {
-            "external_id": f"bench-{i}",
-            "title": f"{rng.choice(paras)[:80]} {i}",
-            "language": lang,
-            "area": rng.choice(areas),
-            "task": "3.3",
-            "format": rng.choice(formats),
-            "unit": rng.choice(units),
-            # The text goes in the summary: Wagtail's stock index reads summary, not body.
-            "summary": "\n".join(rng.choice(paras) for _ in range(4)),
-            "body": "",
-            "transcript": "",
-            "topics": [],
-            "publications": [
-                {"channel": c, "date": date.isoformat()}
-                for c in sorted(set(rng.sample(channels, rng.choice((1, 1, 2, 3)))))
-            ],
-            "translation_of": "",
-            "files": [],
-        }
-
-
 def import_products(n):
     """Import ``n`` generated products through the importer (which indexes them)."""
     from products.importing.run import run_import
 
-    path = Path(tempfile.gettempdir()) / "ttnq_search_bench.jsonl"
-    with open(path, "w", encoding="utf-8") as out:
-        for row in rows(n):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    path = archive_rows.write_rows("search_bench", n)
     started = time.perf_counter()
     result = run_import(path, progress=True)
     elapsed = time.perf_counter() - started
@@ -146,7 +92,7 @@ def index_only(n):
     path = store.new_generation()
     started = time.perf_counter()
     with store.writer(path) as writer:
-        for i, row in enumerate(rows(n), start=1):
+        for i, row in enumerate(archive_rows.rows(n), start=1):
             published = datetime.date.fromisoformat(row["publications"][0]["date"])
             doc = {
                 **{k: row[k] for k in ("language", "area", "unit", "format", "title", "external_id")},

@@ -6,7 +6,7 @@ Auditors and administrators only (permission ``audit.view_audit``); everyone els
 import datetime
 
 from django.db.models.expressions import RawSQL
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -20,17 +20,18 @@ from audit.drilldown import WHICH, drilldown_sql
 from audit.forms import YEARS, AuditFilterForm
 from audit.models import DigitalChannelChange
 from audit.share import BREAKDOWNS, Period, Query, compute, ratio
+from products.desk.forbidden import forbidden
 from products.models import ProductPage
 from products.spreadsheets import safe_cell
 
 PERMISSION = "audit.view_audit"
 
 
-def forbidden(request):
-    """A real 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
+def refused(request):
+    """The 403 for anyone who is not an auditor or an administrator; None for them."""
     if request.user.has_perm(PERMISSION):
         return None
-    return HttpResponseForbidden(_("Chỉ kiểm tra viên và quản trị viên được xem số liệu kiểm tra."))
+    return forbidden(request, _("Chỉ kiểm tra viên và quản trị viên được xem số liệu kiểm tra."))
 
 
 def _filter_form(request):
@@ -59,7 +60,7 @@ def _drill_url(query_string, **params):
 
 
 def audit_page(request):
-    if denied := forbidden(request):
+    if denied := refused(request):
         return denied
     form, query = _filter_form(request)
     if query is None:
@@ -211,7 +212,7 @@ def _base_query_string(query):
 
 
 def audit_export(request):
-    if denied := forbidden(request):
+    if denied := refused(request):
         return denied
     form, query = _filter_form(request)
     fmt = request.GET.get("format", "csv")
@@ -254,7 +255,7 @@ class AuditProductsView(ReportView):
     export_headings = {"unit.slug": "unit", "area.slug": "area", "format.slug": "format"}
 
     def dispatch(self, request, *args, **kwargs):
-        if denied := forbidden(request):
+        if denied := refused(request):
             return denied
         form, self.audit_query = _filter_form(request)
         self.dim = request.GET.get("dim") or None

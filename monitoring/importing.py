@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from monitoring.models import Activity, ActivityKind, ActivityParticipants
 from monitoring.models.activities import CATEGORY_CODES
 from products.importing.readers import FileReadError, RowReadError, iter_rows
+from products.importing.report import RowError
 from products.models import PlanTask, Unit
 from products.params import MAX_DB_INTEGER, NotAWholeNumber, whole_number
 from products.text import nfc
@@ -36,22 +37,6 @@ COLUMNS = (
 )
 PARTICIPANT_CATEGORIES = (*CATEGORY_CODES, "other")
 TEXT_LIMITS = {"title": 255, "place": 255, "external_id": 100}
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    field: str
-    message: str
-
-    def __str__(self):
-        if self.field:
-            return _("Dòng %(row)s, trường «%(field)s»: %(message)s") % {
-                "row": self.row,
-                "field": self.field,
-                "message": self.message,
-            }
-        return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
 
 
 @dataclass

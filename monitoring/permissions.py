@@ -4,13 +4,8 @@
 - ``monitoring.all_units`` lets reviewers, auditors and administrators see every unit; anyone
   else sees the records of the units whose desks they belong to, and nothing else exists for
   them (404).
-- A user with no permission at all on a register gets a real 403 — in the admin, Wagtail would
-  turn a PermissionDenied into a redirect to the dashboard, which hides nothing from a test
-  and tells an attacker little, but the plan's rule is a refusal.
+- A user with no permission at all on a register gets a real 403 (``products.desk.forbidden``).
 """
-
-from django.http import HttpResponseForbidden
-from django.utils.translation import gettext as _
 
 from monitoring.models.desks import Desk  # the submodule: models import this module through the forms
 
@@ -33,7 +28,3 @@ def visible(queryset, user, field="unit"):
     if sees_all_units(user):
         return queryset
     return queryset.filter(**{f"{field}__in": user_unit_ids(user)})
-
-
-def forbidden(message=None):
-    return HttpResponseForbidden(message or _("Bạn không có quyền xem nội dung này."))

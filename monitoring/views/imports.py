@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from monitoring.importing import FileReadError, import_activities
-from monitoring.permissions import forbidden, sees_all_units, user_unit_ids
+from monitoring.permissions import sees_all_units, user_unit_ids
+from products.desk.forbidden import forbidden
 
 
 class ActivityImportForm(forms.Form):
@@ -29,7 +30,7 @@ class ActivityImportForm(forms.Form):
 
 def import_view(request):
     if not request.user.has_perm("monitoring.add_activity"):
-        return forbidden()
+        return forbidden(request)
     form = ActivityImportForm(request.POST or None, request.FILES or None)
     context = {"form": form}
     if request.method == "POST" and form.is_valid():

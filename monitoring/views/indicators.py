@@ -23,11 +23,11 @@ from monitoring.figures.definitions import DEFINITIONS
 from monitoring.figures.records import UnknownRecords, records
 from monitoring.figures.scope import Scope
 from monitoring.figures.targets import STATUS_LABELS, all_targets, target_4_and_5a
-from monitoring.permissions import forbidden
 from monitoring.reporting import documents
 from monitoring.reporting.annual import AUDIT_KEYS, plan_report
 from monitoring.reporting.tables import TARGET_ORDER, percent, target_label
 from monitoring.views.exports import SafeExportMixin
+from products.desk.forbidden import forbidden
 from products.spreadsheets import safe_row
 
 PERMISSION = "audit.view_audit"
@@ -133,7 +133,9 @@ def _audit_units(audit):
 
 def indicators_page(request):
     if not request.user.has_perm(PERMISSION):
-        return forbidden(_("Chỉ kiểm tra viên, quản trị viên và bộ phận tổng hợp được xem các chỉ tiêu."))
+        return forbidden(
+            request, _("Chỉ kiểm tra viên, quản trị viên và bộ phận tổng hợp được xem các chỉ tiêu.")
+        )
     form, scope = scope_from(request)
     if scope is None:
         return TemplateResponse(request, "monitoring/indicators.html", {"form": form}, status=400)
@@ -174,7 +176,7 @@ def export_rows(scope):
 
 def indicators_export(request):
     if not request.user.has_perm(PERMISSION):
-        return forbidden()
+        return forbidden(request)
     _form, scope = scope_from(request)
     fmt = request.GET.get("format", "csv")
     if scope is None or fmt not in ("csv", "xlsx"):
@@ -203,7 +205,7 @@ def indicators_export(request):
 def plan_report_download(request):
     """The annual report (``plan_report``) for the page's period and unit: JSON, Word or Excel."""
     if not request.user.has_perm(PERMISSION):
-        return forbidden()
+        return forbidden(request)
     _form, scope = scope_from(request)
     fmt = request.GET.get("format", "docx")
     if scope is None or fmt not in ("json", *documents.CONTENT_TYPES):
@@ -249,7 +251,7 @@ class IndicatorRecordsView(SafeExportMixin, ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
-            return forbidden()
+            return forbidden(request)
         _form, self.scope = scope_from(request)
         self.code, self.which = request.GET.get("target"), request.GET.get("which", "numerator")
         if self.scope is None:
@@ -260,7 +262,7 @@ class IndicatorRecordsView(SafeExportMixin, ReportView):
             return HttpResponseBadRequest(_("Tham số không hợp lệ."))
         permission = RECORD_PERMISSIONS.get(self.kind)
         if permission and not request.user.has_perm(permission):
-            return forbidden()
+            return forbidden(request)
         self.list_export = COLUMNS[self.kind]
         return super().dispatch(request, *args, **kwargs)
 

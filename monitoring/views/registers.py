@@ -21,8 +21,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from monitoring.models import Activity, Agency, MisinformationItem, StaffCount
-from monitoring.permissions import ANY_ACTION, forbidden, visible
+from monitoring.permissions import ANY_ACTION, visible
 from monitoring.views.exports import SafeExportMixin
+from products.desk.forbidden import forbidden
 
 
 class GuardedView(SafeExportMixin):
@@ -33,14 +34,14 @@ class GuardedView(SafeExportMixin):
     def dispatch(self, request, *args, **kwargs):
         viewset = self.viewset
         if not viewset.permission_policy.user_has_any_permission(request.user, ANY_ACTION):
-            return forbidden()
+            return forbidden(request)
         pk = kwargs.get("pk")
         if pk is not None and not viewset.visible(request.user).filter(pk=unquote(str(pk))).exists():
-            return forbidden()  # another unit's record (or none): the same answer either way
+            return forbidden(request)  # another unit's record (or none): the same answer either way
         try:
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
-            return forbidden()
+            return forbidden(request)
 
     def get_base_queryset(self):
         return self.viewset.visible(self.request.user, super().get_base_queryset())
@@ -201,7 +202,7 @@ class ScreenshotView(generic.InspectView):
 
     def get(self, request, *args, **kwargs):
         if not request.user.has_perm("monitoring.view_misinformationitem"):
-            return forbidden()
+            return forbidden(request)
         item = get_object_or_404(MisinformationItem, pk=unquote(str(kwargs["pk"])))
         if not item.screenshot:
             raise Http404

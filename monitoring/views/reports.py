@@ -21,12 +21,12 @@ from wagtail.admin.widgets.button import HeaderButton
 from monitoring import cycle
 from monitoring.figures.scope import Scope
 from monitoring.models import ReportEvent, ReportStatus, UnitReport
-from monitoring.permissions import forbidden
 from monitoring.reporting import documents
 from monitoring.reporting.annual import plan_report
 from monitoring.reporting.consolidate import consolidated
 from monitoring.reporting.tables import target_rows
 from monitoring.views.registers import GuardedViewSet
+from products.desk.forbidden import forbidden
 from products.params import WholeNumberField
 
 REVIEW = "monitoring.review_unitreport"
@@ -38,7 +38,7 @@ class DraftEditView(generic.EditView):
     def dispatch(self, request, *args, **kwargs):
         report = get_object_or_404(UnitReport, pk=kwargs["pk"])
         if not report.editable:
-            return forbidden(_("Báo cáo đã gửi; chỉ sửa được khi bị trả lại."))
+            return forbidden(request, _("Báo cáo đã gửi; chỉ sửa được khi bị trả lại."))
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -58,7 +58,7 @@ class ReportStepView(generic.InspectView):
     def dispatch(self, request, *args, **kwargs):
         self.report = get_object_or_404(UnitReport.objects.select_related("unit"), pk=kwargs["pk"])
         if not request.user.has_perm(self.permission):
-            return forbidden()
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -198,7 +198,7 @@ def _year(request):
 
 def tracker_page(request):
     if not request.user.has_perm(REVIEW):
-        return forbidden()
+        return forbidden(request)
     year = _year(request)
     if year is None:
         return HttpResponseBadRequest(_("Năm không hợp lệ."))
@@ -210,7 +210,7 @@ def tracker_page(request):
 
 def remind_now(request):
     if not request.user.has_perm(REVIEW):
-        return forbidden()
+        return forbidden(request)
     if request.method != "POST":
         return HttpResponseBadRequest(_("Dùng nút «Gửi thư nhắc»."))
     year = _year(request)
@@ -223,7 +223,7 @@ def remind_now(request):
 
 def consolidated_report(request):
     if not request.user.has_perm(REVIEW):
-        return forbidden()
+        return forbidden(request)
     year, fmt = _year(request), request.GET.get("format", "docx")
     if year is None or fmt not in ("json", *documents.CONTENT_TYPES):
         return HttpResponseBadRequest(_("Tham số không hợp lệ."))

@@ -8,22 +8,16 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
 from products.desk import lockouts
+from products.desk.forbidden import forbidden
 
 app_name = "login_lockouts"
 VIEW_PERMISSION = "axes.view_accessattempt"
 LIFT_PERMISSION = "axes.delete_accessattempt"
 
 
-def _forbidden(request):
-    """A plain 403 (raising PermissionDenied inside the admin would redirect to the dashboard)."""
-    return TemplateResponse(
-        request, "products/desk/forbidden.html", {"page_title": _("Khóa đăng nhập")}, status=403
-    )
-
-
 def index(request):
     if not request.user.has_perm(VIEW_PERMISSION):
-        return _forbidden(request)
+        return forbidden(request, title=_("Khóa đăng nhập"))
     return TemplateResponse(
         request,
         "products/desk/lockouts.html",
@@ -34,7 +28,7 @@ def index(request):
 @require_POST
 def unlock(request, pk):
     if not request.user.has_perm(LIFT_PERMISSION):
-        return _forbidden(request)
+        return forbidden(request, title=_("Khóa đăng nhập"))
     attempt = get_object_or_404(lockouts.AccessAttempt, pk=pk)
     lockouts.lift(attempt, request.user)
     messages.success(request, _("Đã mở khóa đăng nhập cho «%(username)s».") % {"username": attempt.username})

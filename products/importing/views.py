@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from products.desk.forbidden import forbidden
 from products.importing.limits import max_bytes, too_large_message
 from products.importing.readers import EXTENSIONS
 from products.importing.rights import ImportRights
@@ -28,6 +29,9 @@ from products.importing.run import run_import
 TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
 SESSION_KEY = "products_import"
 STALE_AFTER_SECONDS = 24 * 3600
+NO_IMPORT_RIGHT = gettext_lazy(
+    "Bạn không có quyền nhập sản phẩm: cần quyền biên tập sản phẩm của ít nhất một đơn vị."
+)
 
 
 def can_import(user):
@@ -72,11 +76,6 @@ class UploadForm(forms.Form):
         return upload
 
 
-def _forbidden(request):
-    """A plain 403 (raising PermissionDenied inside the admin would redirect to the dashboard)."""
-    return TemplateResponse(request, "products/importing/forbidden.html", {}, status=403)
-
-
 def _stored(request, token):
     if not TOKEN_RE.match(token):
         raise Http404
@@ -100,7 +99,7 @@ def _declared_too_large(request):
 
 def upload(request):
     if not can_import(request.user):
-        return _forbidden(request)
+        return forbidden(request, NO_IMPORT_RIGHT, title=_("Nhập sản phẩm từ tệp"))
     if request.method == "POST" and _declared_too_large(request):
         form = UploadForm()
         form.cleaned_data = {}  # unbound: the body is never read
@@ -131,7 +130,7 @@ def upload(request):
 def review(request, token):
     """The row report of the uploaded file, and (when something can be imported) a confirm button."""
     if not can_import(request.user):
-        return _forbidden(request)
+        return forbidden(request, NO_IMPORT_RIGHT, title=_("Nhập sản phẩm từ tệp"))
     entry, path = _stored(request, token)
     result = run_import(
         path, dry_run=True, skip_invalid=entry["skip_invalid"], user=request.user, source_name=entry["name"]
@@ -153,7 +152,7 @@ def review(request, token):
 
 def confirm(request, token):
     if not can_import(request.user):
-        return _forbidden(request)
+        return forbidden(request, NO_IMPORT_RIGHT, title=_("Nhập sản phẩm từ tệp"))
     if request.method != "POST":
         return redirect("products_import_review", token=token)
     entry, path = _stored(request, token)

@@ -8,6 +8,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.logs import json_logging
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
@@ -71,19 +73,4 @@ else:
     }
 
 # --- Logs: one JSON object per line on stdout, for journald or any collector.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        }
-    },
-    "handlers": {
-        "stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}
-    },
-    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "WARNING"}},
-}
+LOGGING = json_logging(os.environ.get("LOG_LEVEL", "INFO"), {"django.request": {"level": "WARNING"}})

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from monitoring.figures.scope import Scope, reporting_unit_ids, units_due
 from monitoring.models import (
     Desk,
-    DeskRole,
+    PlanDuty,
     PlanSettings,
     ReminderSent,
     ReportEvent,
@@ -76,7 +76,7 @@ def in_reminder_window(year, today, days):
 
 def reporters(unit):
     """E-mail addresses of the unit's reporting desk."""
-    desk = Desk.objects.filter(role=DeskRole.REPORTING, unit=unit).first()
+    desk = Desk.objects.filter(role=PlanDuty.REPORTING, unit=unit).first()
     if desk is None:
         return []
     users = get_user_model().objects.filter(groups=desk.group, is_active=True).exclude(email="")

@@ -17,8 +17,8 @@ every start that runs ``seed_reference`` sets up the plan's roles too.
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from monitoring.models import Agency, Desk, DeskRole, PlanSettings
-from products.desk.models import DeskRole as EditorialRole
+from monitoring.models import Agency, Desk, PlanDuty, PlanSettings
+from products.desk.models import DeskRole
 from products.models import Channel, Unit
 
 DEPARTMENT_SLUG = "so-tttt"  # Sở Thông tin và Truyền thông: the plan's lead unit
@@ -28,14 +28,14 @@ DATA_MODELS = ("activity", "staffcount", "unitreport")
 ALL_MODELS = (*DATA_MODELS, "agency", "misinformationitem")
 
 ROLE_PERMISSIONS = {
-    DeskRole.REPORTING: [
+    PlanDuty.REPORTING: [
         *(f"monitoring.{action}_{model}" for model in DATA_MODELS for action in ("add", "change", "view")),
         "wagtaildocs.add_document",
         "wagtaildocs.choose_document",
         "wagtailimages.add_image",
         "wagtailimages.choose_image",
     ],
-    DeskRole.REVIEW: [
+    PlanDuty.REVIEW: [
         "monitoring.all_units",
         *(f"monitoring.view_{model}" for model in (*DATA_MODELS, "agency")),
         "monitoring.add_agency",
@@ -43,7 +43,7 @@ ROLE_PERMISSIONS = {
         "monitoring.review_unitreport",
         "audit.view_audit",
     ],
-    DeskRole.MISINFORMATION: [
+    PlanDuty.MISINFORMATION: [
         "monitoring.add_misinformationitem",
         "monitoring.change_misinformationitem",
         "monitoring.view_misinformationitem",
@@ -76,7 +76,7 @@ def permissions(names):
 
 
 def desk_label(role, unit):
-    return f"{DeskRole(role).label} – {unit.name_vi or unit.slug}"
+    return f"{PlanDuty(role).label} – {unit.name_vi or unit.slug}"
 
 
 def ensure_desk(role, unit):
@@ -101,7 +101,7 @@ def rename_unit_desks(unit):
     """A unit's new name shows on its desks' groups; a new unit gets its reporting desk."""
     if not Permission.objects.filter(content_type__app_label="monitoring").exists():
         return  # before this app's migrations (seed data loaded in an earlier migration)
-    ensure_desk(DeskRole.REPORTING, unit)
+    ensure_desk(PlanDuty.REPORTING, unit)
     for desk in Desk.objects.filter(unit=unit).select_related("group"):
         label = desk_label(desk.role, unit)
         if desk.group.name != label and not Group.objects.filter(name=label).exists():
@@ -118,8 +118,8 @@ def department():
 def role_permissions():
     """This app's share of the auditor's and administrator's rights (the desk's hook)."""
     return {
-        EditorialRole.Kind.AUDITOR: AUDITOR_PERMISSIONS,
-        EditorialRole.Kind.ADMINISTRATOR: ADMINISTRATOR_PERMISSIONS,
+        DeskRole.Kind.AUDITOR: AUDITOR_PERMISSIONS,
+        DeskRole.Kind.ADMINISTRATOR: ADMINISTRATOR_PERMISSIONS,
     }
 
 
@@ -128,13 +128,13 @@ def ensure_roles():
     """Every desk with exactly its role's rights, the online channels, the agencies. Idempotent;
     the auditors' and administrators' rights are ``seed_reference``'s (``role_permissions``)."""
     for unit in Unit.objects.all():
-        ensure_desk(DeskRole.REPORTING, unit)
+        ensure_desk(PlanDuty.REPORTING, unit)
     lead = department()
     if lead is not None:
-        ensure_desk(DeskRole.REVIEW, lead)
-        ensure_desk(DeskRole.MISINFORMATION, lead)
+        ensure_desk(PlanDuty.REVIEW, lead)
+        ensure_desk(PlanDuty.MISINFORMATION, lead)
     for police in Unit.objects.filter(kind=Unit.Kind.POLICE, successor__isnull=True):
-        ensure_desk(DeskRole.MISINFORMATION, police)
+        ensure_desk(PlanDuty.MISINFORMATION, police)
     if not PlanSettings.objects.exists():  # seeded once: afterwards it is the administrators' setting
         PlanSettings.load().online_channels.set(Channel.objects.filter(slug__in=ONLINE_CHANNELS))
     ensure_agencies()

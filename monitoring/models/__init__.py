@@ -6,7 +6,7 @@ from monitoring.models.activities import (
     ActivityKind,
     ActivityParticipants,
 )
-from monitoring.models.desks import Desk, DeskRole
+from monitoring.models.desks import Desk, PlanDuty
 from monitoring.models.misinformation import ActionKind, HandlingAction, MisinformationItem, Platform, Status
 from monitoring.models.reports import ReminderSent, ReportEvent, ReportStatus, UnitReport, deadline
 from monitoring.models.settings import PlanSettings
@@ -22,7 +22,7 @@ __all__ = [
     "ActivityParticipants",
     "Agency",
     "Desk",
-    "DeskRole",
+    "PlanDuty",
     "HandlingAction",
     "MisinformationItem",
     "Platform",

@@ -5,7 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class DeskRole(models.TextChoices):
+class PlanDuty(models.TextChoices):
+    """What a monitoring desk does for its unit (editorial roles: ``products.desk.models.DeskRole``)."""
+
     REPORTING = "reporting", _("Báo cáo kế hoạch")
     REVIEW = "review", _("Tổng hợp báo cáo kế hoạch")
     MISINFORMATION = "misinformation", _("Xử lý tin giả, tin xấu độc")
@@ -18,7 +20,7 @@ class Desk(models.Model):
     unit is renamed; code finds the group through this row.
     """
 
-    role = models.CharField(_("vai trò"), max_length=20, choices=DeskRole.choices)
+    role = models.CharField(_("vai trò"), max_length=20, choices=PlanDuty.choices)
     unit = models.ForeignKey(
         "products.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="+"
     )

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Group
 
-from monitoring.models import Desk, DeskRole
+from monitoring.models import Desk, PlanDuty
 from products.desk import roles as desk_roles
 from products.models import Unit
 
@@ -31,15 +31,15 @@ def desk_users(db, django_user_model):
 
     bkt = Unit.objects.get(slug="bao-kon-tum")
     return {
-        "reporter": _user(django_user_model, "reporter", desk_group(DeskRole.REPORTING, "bao-kon-tum")),
+        "reporter": _user(django_user_model, "reporter", desk_group(PlanDuty.REPORTING, "bao-kon-tum")),
         "other_reporter": _user(
-            django_user_model, "other_reporter", desk_group(DeskRole.REPORTING, "dai-ptth-kon-tum")
+            django_user_model, "other_reporter", desk_group(PlanDuty.REPORTING, "dai-ptth-kon-tum")
         ),
-        "department": _user(django_user_model, "department", desk_group(DeskRole.REVIEW, "so-tttt")),
+        "department": _user(django_user_model, "department", desk_group(PlanDuty.REVIEW, "so-tttt")),
         "police_desk": _user(
-            django_user_model, "police_desk", desk_group(DeskRole.MISINFORMATION, "cong-an-tinh")
+            django_user_model, "police_desk", desk_group(PlanDuty.MISINFORMATION, "cong-an-tinh")
         ),
-        "dic_desk": _user(django_user_model, "dic_desk", desk_group(DeskRole.MISINFORMATION, "so-tttt")),
+        "dic_desk": _user(django_user_model, "dic_desk", desk_group(PlanDuty.MISINFORMATION, "so-tttt")),
         "auditor": _user(django_user_model, "auditor", by_name(desk_roles.AUDITOR)),
         "administrator": _user(django_user_model, "administrator", by_name(desk_roles.ADMINISTRATOR)),
         "editor": _user(django_user_model, "editor", by_name(desk_roles.EDITOR.format(unit=bkt.name_vi))),

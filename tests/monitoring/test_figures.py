@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from audit.share import Period
 from monitoring.figures.scope import Scope, reporting_unit_ids, units_due
-from monitoring.models import Desk, DeskRole
+from monitoring.models import Desk, PlanDuty
 from monitoring.reporting.annual import plan_report
 from products.models import Unit
 
@@ -167,7 +167,7 @@ def test_a_dissolved_unit_is_reported_by_its_successor_from_the_year_it_is_gone(
 
 
 def test_renamed_unit_keeps_its_figures_and_its_desk(plan_year):
-    desk = Desk.objects.get(role=DeskRole.REPORTING, unit__slug="so-tttt")
+    desk = Desk.objects.get(role=PlanDuty.REPORTING, unit__slug="so-tttt")
     assert desk.group.name == "Báo cáo kế hoạch – Sở Khoa học và Công nghệ"
     report = plan_report(Scope.year(2024, unit="so-tttt"))
     assert report["targets"]["4"]["total"] == 1 and report["targets"]["5b"]["denominator"] == 2

@@ -12,16 +12,16 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from monitoring.models import Desk, DeskRole
+from monitoring.models import Desk, PlanDuty
 from products.models import Unit
 from tests.security.test_users_and_groups import bulk, group_form, perm, user_form
 
 pytestmark = pytest.mark.django_db
 
 DESKS = {
-    "consolidation": (DeskRole.REVIEW, "so-tttt"),
-    "misinformation": (DeskRole.MISINFORMATION, "cong-an-tinh"),
-    "plan_report": (DeskRole.REPORTING, "bao-kon-tum"),
+    "consolidation": (PlanDuty.REVIEW, "so-tttt"),
+    "misinformation": (PlanDuty.MISINFORMATION, "cong-an-tinh"),
+    "plan_report": (PlanDuty.REPORTING, "bao-kon-tum"),
 }
 
 

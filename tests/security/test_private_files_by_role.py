@@ -14,9 +14,9 @@ from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Collection
 
-from monitoring.models import Desk, DeskRole
+from monitoring.models import Desk, PlanDuty
 from products.desk.matrix import MATRIX, Role, Scope
-from products.desk.models import DeskRole as EditorialRole
+from products.desk.models import DeskRole
 from products.models import Unit
 from tests.public.conftest import attach, file_urls, new_document, new_image, new_media
 from tests.roles import OTHER, OWN, person
@@ -39,10 +39,10 @@ MATRIX_PEOPLE = {
 }
 # Monitoring's desks (role, unit): none is a column of the matrix.
 MONITORING_DESKS = {
-    "consolidation_desk": (DeskRole.REVIEW, "so-tttt"),
-    "misinformation_desk_department": (DeskRole.MISINFORMATION, "so-tttt"),
-    "misinformation_desk_police": (DeskRole.MISINFORMATION, "cong-an-tinh"),
-    "plan_report_desk_own_unit": (DeskRole.REPORTING, OWN),
+    "consolidation_desk": (PlanDuty.REVIEW, "so-tttt"),
+    "misinformation_desk_department": (PlanDuty.MISINFORMATION, "so-tttt"),
+    "misinformation_desk_police": (PlanDuty.MISINFORMATION, "cong-an-tinh"),
+    "plan_report_desk_own_unit": (PlanDuty.REPORTING, OWN),
 }
 OWNS = {"other_editor": OTHER, "other_reviewer": OTHER}  # whose desk: the rest belong to OWN's
 
@@ -103,6 +103,6 @@ def test_only_the_auditor_and_administrator_role_groups_hold_every_private_file(
     holders = Group.objects.filter(
         permissions__content_type__app_label="products", permissions__codename="view_private_files"
     )
-    roles = set(EditorialRole.objects.filter(group__in=holders).values_list("role", flat=True))
-    assert roles == {EditorialRole.Kind.AUDITOR, EditorialRole.Kind.ADMINISTRATOR}
+    roles = set(DeskRole.objects.filter(group__in=holders).values_list("role", flat=True))
+    assert roles == {DeskRole.Kind.AUDITOR, DeskRole.Kind.ADMINISTRATOR}
     assert holders.count() == 2

@@ -13,12 +13,13 @@ from django.http import Http404, QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from products.models.registers import ContentArea, Format, Unit
-from products.params import FIRST_YEAR, LAST_YEAR, NotAWholeNumber, WholeNumberField, whole_number
+from products.params import NotAWholeNumber, WholeNumberField, whole_number
 
 PER_PAGE = 20
 # A bound on what a page number may look like (two million products at 20 a page), so
 # that a 20-digit "page" is a bad parameter (400) and not a page past the end (404).
 MAX_PAGE = 100_000
+FIRST_YEAR, LAST_YEAR = 1975, 2100
 FILTERS = ("area", "format", "unit", "year")
 # Columns a listing, a card or a feed item never shows: left in the table, the page's rows are
 # a few hundred bytes instead of whole articles (the database sorts and sends them).

@@ -15,8 +15,6 @@ from django.utils.translation import gettext as _
 DIGITS = frozenset("0123456789")
 # The largest value of an IntegerField on PostgreSQL (ids, counts): anything above is no row.
 MAX_DB_INTEGER = 2**31 - 1
-# The years a filter or a query may name (the archive's oldest papers are from the last century).
-FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class NotAWholeNumber(ValueError):

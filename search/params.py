@@ -11,7 +11,7 @@ surrogate, which PostgreSQL cannot store, is refused here too. Anything refused 
 from django.utils.translation import gettext as _
 
 from products import languages
-from products.params import FIRST_YEAR, LAST_YEAR, NotAWholeNumber, whole_number
+from products.params import NotAWholeNumber, whole_number
 from search.engines.base import FILTERS, SORTS, SearchQuery
 
 MAX_PAGE_SIZE = 100
@@ -21,6 +21,7 @@ MAX_QUERY_WORDS = 32
 MAX_FILTER_VALUES = 50
 MAX_VALUE_CHARS = 100
 MAX_RESULT_WINDOW = 10_000
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class BadParameter(ValueError):

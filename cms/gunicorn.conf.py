@@ -8,8 +8,13 @@ PostgreSQL, without the memory of many processes. ``bench/load.py`` measured the
 
 import multiprocessing
 import os
+import sys
+from pathlib import Path
 
-from cms.logs import json_logging
+# The project on the path whatever the working directory (gunicorn reads this file before --chdir).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cms.logs import json_logging  # noqa: E402
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))

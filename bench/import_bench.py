@@ -133,11 +133,11 @@ run._validate = timed("validation", run._validate)
 wagtail_records.announce_published = timed("receivers", wagtail_records.announce_published)
 writer.Writer.write_batch = timed("batch", writer.Writer.write_batch)
 profile = cProfile.Profile() if sys.argv[3] else None
-start = time.perf_counter()
+start, cpu_start = time.perf_counter(), time.process_time()
 if profile:
     profile.enable()
 result = run.run_import(sys.argv[1], progress=False)
-elapsed = time.perf_counter() - start
+elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 if profile:
     profile.disable()
     profile.dump_stats(sys.argv[3])
@@ -147,7 +147,7 @@ from wagtail.models import Page
 # find_problems walks the whole tree in Python (about 10 minutes at 100,000 pages): smaller runs only
 problems = [len(p) for p in Page.find_problems()] if int(sys.argv[2]) <= 20_000 else "skipped"
 print("RESULT " + json.dumps({
-    "elapsed": elapsed, "after_commit": result.index_seconds, "peak_kb": peak_kb,
+    "elapsed": elapsed, "cpu": cpu, "after_commit": result.index_seconds, "peak_kb": peak_kb,
     "problems": str(problems).replace(" ", ""), "batches": batches, **timers,
 }))
 """
@@ -172,7 +172,8 @@ def report(rows, label, figures, wall):
         )
     )
     print(
-        f"{rows:>7} rows ({label}): {elapsed:.1f} s, {rows / elapsed:,.0f} rows/s; "
+        f"{rows:>7} rows ({label}): {elapsed:.1f} s, {rows / elapsed:,.0f} rows/s "
+        f"(this process's CPU {figures['cpu']:.1f} s: {rows / figures['cpu']:,.0f} rows per CPU second); "
         f"{len(batches)} batches, p50 {percentile(batches, 0.5):.2f} s, "
         f"p95 {percentile(batches, 0.95):.2f} s; "
         f"peak RSS {figures['peak_kb'] / 1024:.0f} MB (ru_maxrss); split: {split}; "

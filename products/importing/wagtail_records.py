@@ -80,7 +80,8 @@ def index_references(entries):
     ``ReferenceIndex.create_or_update_for_object`` (what its ``update_reference_index_task``
     runs after a page is saved) writes them, for the whole batch at once, inside its transaction:
     the references Wagtail extracts from each page (``_extract_references_from_object``), less
-    those already stored, in one ``bulk_create``; stored ones no longer there deleted
+    those already stored, inserted in one prepared statement (conflicts ignored, as Wagtail's
+    ``bulk_create`` ignores them); stored ones no longer there deleted
     (``create_or_update_for_object`` asks the database twice per page: most of an import's
     queries). ``tests/importing/test_import_against_the_editor.py`` compares the rows with the
     editor's.
@@ -104,18 +105,19 @@ def index_references(entries):
     }
     existing = _stored_references(content_types[-1], list(references))
     known = {content_type.pk for content_type in content_types}
-    ReferenceIndex.objects.bulk_create(
+    inserts.insert_values(  # Wagtail's bulk_create(…, ignore_conflicts=True), a statement prepared once
+        ReferenceIndex,
         [
-            ReferenceIndex(
-                content_type=content_types[0],
-                base_content_type=content_types[-1],
-                object_id=object_id,
-                to_content_type_id=to_content_type_id,
-                to_object_id=to_object_id,
-                model_path=model_path,
-                content_path=content_path,
-                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-            )
+            {
+                "content_type_id": content_types[0].pk,
+                "base_content_type_id": content_types[-1].pk,
+                "object_id": object_id,
+                "to_content_type_id": to_content_type_id,
+                "to_object_id": to_object_id,
+                "model_path": model_path,
+                "content_path": content_path,
+                "content_path_hash": ReferenceIndex._get_content_path_hash(content_path),
+            }
             for object_id, found in references.items()
             for to_content_type_id, to_object_id, model_path, content_path in found
             - set(existing.get(object_id, {}))

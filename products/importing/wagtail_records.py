@@ -107,21 +107,7 @@ def index_references(entries):
     known = {content_type.pk for content_type in content_types}
     inserts.insert_values(  # Wagtail's bulk_create(…, ignore_conflicts=True), a statement prepared once
         ReferenceIndex,
-        [
-            {
-                "content_type_id": content_types[0].pk,
-                "base_content_type_id": content_types[-1].pk,
-                "object_id": object_id,
-                "to_content_type_id": to_content_type_id,
-                "to_object_id": to_object_id,
-                "model_path": model_path,
-                "content_path": content_path,
-                "content_path_hash": ReferenceIndex._get_content_path_hash(content_path),
-            }
-            for object_id, found in references.items()
-            for to_content_type_id, to_object_id, model_path, content_path in found
-            - set(existing.get(object_id, {}))
-        ],
+        _reference_rows(content_types, references, existing),
         ignore_conflicts=connection.features.supports_ignore_conflicts,
     )
     stale = [
@@ -131,6 +117,25 @@ def index_references(entries):
         if reference not in references[object_id] and content_type_id in known
     ]
     ReferenceIndex.objects.filter(id__in=stale).delete()
+
+
+def _reference_rows(content_types, references, existing):
+    """The index rows of the references not stored yet, by attname, as Wagtail builds them."""
+    return [
+        {
+            "content_type_id": content_types[0].pk,
+            "base_content_type_id": content_types[-1].pk,
+            "object_id": object_id,
+            "to_content_type_id": to_content_type_id,
+            "to_object_id": to_object_id,
+            "model_path": model_path,
+            "content_path": content_path,
+            "content_path_hash": ReferenceIndex._get_content_path_hash(content_path),
+        }
+        for object_id, found in references.items()
+        for to_content_type_id, to_object_id, model_path, content_path in found
+        - set(existing.get(object_id, {}))
+    ]
 
 
 def _with_children(product, children):

@@ -1,35 +1,33 @@
-"""Import benchmark: generated rows into a fresh database; prints rows/s and peak memory.
+"""Import benchmark: generated rows into a fresh database; prints rows/s, batches, memory, the split.
 
     .venv/bin/python bench/import_bench.py                 # 10,000 and 100,000 rows, scratch SQLite
     .venv/bin/python bench/import_bench.py --rows 1000 --format csv
     .venv/bin/python bench/import_bench.py --database-url postgres://u:p@127.0.0.1:5432/db_bench
+    .venv/bin/python bench/import_bench.py --rows 2000 --profile /tmp/import.prof   # cProfile of the import
 
 For each size: write a JSONL (or CSV) file, create a fresh database (a scratch SQLite
 file, or drop/create the PostgreSQL database named in the URL), migrate and seed the
-registers, then run the import in a child process. Peak memory is that child's
-``resource.getrusage(RUSAGE_SELF).ru_maxrss`` (the whole process: Python, Django, the
-import), measured after the import; rows/s counts validation and writing together,
-and the time spent by the archive search's indexing after each batch's commit
-is shown separately.
+registers, then run the import in a child process. Bodies are of real length: 1,500 to 5,000
+UTF-8 bytes (``--body-bytes``) of UDHR paragraphs in the row's language (the shared corpus, as
+the search benchmark's; Bahnar sentences for Bahnar and Sedang), varied from row to row.
 
-Recorded 2026-11-30, early (2 vCPUs shared with other engineers' tests and benchmarks, load 1.2-2.3;
-PostgreSQL 15 local), each line one run of ``--rows N`` (``--database-url …`` for PostgreSQL):
-  sqlite   10,000: 809 rows/s overall, 1,066 rows/s without search indexing (3.0 s of 12.4 s); 237 MB
-  sqlite  100,000: 759 rows/s overall, 1,001 rows/s without search indexing (31.9 s of 131.7 s); 266 MB
-  postgres 10,000: 368 rows/s overall, 434 rows/s without search indexing (4.2 s of 27.2 s); 244 MB
-The same machine and day before that round: sqlite 10,000 at 514 rows/s and 278 MB; postgres 10,000
-at 267 rows/s and 271 MB; sqlite 100,000 at 419 rows/s and 334 MB.
-Recorded 2026-11-30, later (admin search entries in one INSERT, index documents without StreamValues,
-one-statement queue rows, SQLite in WAL mode; quiet machine, load 0.8-1.8), ``--rows 10000 100000``:
-  sqlite   10,000: 891 rows/s overall, 1,124 rows/s without search indexing (2.3 s of 11.2 s); 207 MB
-  sqlite  100,000: 928 rows/s overall, 1,196 rows/s without search indexing (24.2 s of 107.8 s); 238 MB
-  (an earlier run of ``--rows 100000`` the same hour, before WAL: 991 rows/s, 242 MB)
-This machine's speed drifts by 15-25 % from one run to the next: compare versions in alternating runs.
-About 150 MB of those peaks is the process after ``django.setup()``, before any row is read (96 MB of
-it what Django, Wagtail and their libraries allocate as they load, the rest their shared libraries).
+Printed: rows/s end to end (validation and writing, the after-commit work included), p50/p95
+of a batch's time (its transaction and what runs after its commit), peak memory (the child's
+``ru_maxrss``: the whole process, about 150 MB of it Django and Wagtail loaded) and the split:
+validation, the batch's own writes, the ``page_published`` receivers inside the transaction,
+and what the receivers queued for after the commit (archive search index, OAI records, page
+cache).
+
+Recorded 2026-12-03 (2 vCPUs shared, load 2-7; "per CPU second" is the import process's own CPU):
+  sqlite    2,000 before (OAI refresh per page_published): 39 rows/s, 64 per CPU s (same hour)
+  sqlite    2,000 after (OAI queue drained after commit):  124 rows/s, 292 per CPU s
+  sqlite  100,000 after: 212 rows/s, 285 per CPU s; batches p50 3.9 s, p95 8.1 s; 308 MB; split:
+           validation 7 %, batch writes 38 %, page_published receivers 6 %, after commit 50 %
+  postgres  2,000 before: 19 rows/s (quiet machine); after: 77 rows/s (load 6.8), 244 per CPU s
 """
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -51,40 +49,29 @@ TITLES = {
 }
 
 
+CORPUS = {"vi": "vi", "bdq": None, "sed": None, "en": "en", "lo": "lo", "zh-hans": "zh-hans", "km": "km"}
+
+
+@functools.cache
+def corpus(lang):
+    """The paragraphs bodies of ``lang`` are written from."""
+    sys.path.insert(0, ROOT)
+    from bench.archive_rows import BAHNAR
+    from tests.search.corpus import paragraphs
+
+    return paragraphs(CORPUS[lang]) if CORPUS[lang] else BAHNAR
+
+
 def body_text(rng, lang, i, body_bytes):
-    """A body of about ``body_bytes`` (a range ``(low, high)``) UTF-8 bytes, in paragraphs."""
-    if not body_bytes:
-        return f"{TITLES[lang]}.\n\n{TITLES[lang]} — {i}."
+    """A body of ``body_bytes`` (a range ``(low, high)``) UTF-8 bytes, paragraphs of the corpus
+    drawn at random, the row's number in its last one (no two bodies alike)."""
     target, paragraphs, size = rng.randint(*body_bytes), [], 0
     while size < target:
-        words = rng.randint(20, 60)
-        paragraph = " ".join(rng.choice(WORDS) for _ in range(words)) + f" {TITLES[lang]} {i}."
+        paragraph = rng.choice(corpus(lang))
         paragraphs.append(paragraph)
         size += len(paragraph.encode()) + 2
+    paragraphs.append(f"{TITLES[lang]} — {i}.")
     return "\n\n".join(paragraphs)
-
-
-WORDS = [
-    "quyền",
-    "con",
-    "người",
-    "đồng",
-    "bào",
-    "dân",
-    "tộc",
-    "thiểu",
-    "số",
-    "Kon",
-    "Tum",
-    "Đăk",
-    "Tô",
-    "giáo",
-    "dục",
-    "pháp",
-    "luật",
-    "bảo",
-    "đảm",
-]
 
 
 def generate(path, rows, kind, body_bytes=None):
@@ -129,20 +116,77 @@ def generate(path, rows, kind, body_bytes=None):
 
 
 CHILD = r"""
-import os, resource, sys, time, django
+import cProfile, json, os, resource, sys, time, django
 django.setup()
-from products.importing.run import run_import
-start = time.perf_counter()
-result = run_import(sys.argv[1], progress=False)
-elapsed = time.perf_counter() - start
+from products.importing import run, wagtail_records, writer
+timers = {"validation": 0.0, "receivers": 0.0}
+batches = []
+
+def timed(name, function):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            elapsed = time.perf_counter() - start
+            if name == "batch":
+                if args[1]:  # the last call may have no rows
+                    batches.append(elapsed)
+            else:
+                timers[name] += elapsed
+    return wrapper
+
+run._validate = timed("validation", run._validate)
+wagtail_records.announce_published = timed("receivers", wagtail_records.announce_published)
+writer.Writer.write_batch = timed("batch", writer.Writer.write_batch)
+profile = cProfile.Profile() if sys.argv[3] else None
+start, cpu_start = time.perf_counter(), time.process_time()
+if profile:
+    profile.enable()
+result = run.run_import(sys.argv[1], progress=False)
+elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+if profile:
+    profile.disable()
+    profile.dump_stats(sys.argv[3])
 peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 assert result.ok and result.created == int(sys.argv[2]), result.summary()
 from wagtail.models import Page
 # find_problems walks the whole tree in Python (about 10 minutes at 100,000 pages): smaller runs only
 problems = [len(p) for p in Page.find_problems()] if int(sys.argv[2]) <= 20_000 else "skipped"
-problems = str(problems).replace(" ", "")
-print(f"RESULT {elapsed:.2f} {result.index_seconds:.2f} {peak_kb} {problems}")
+print("RESULT " + json.dumps({
+    "elapsed": elapsed, "cpu": cpu, "after_commit": result.index_seconds, "peak_kb": peak_kb,
+    "problems": str(problems).replace(" ", ""), "batches": batches, **timers,
+}))
 """
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
+def report(rows, label, figures, wall):
+    elapsed, batches = figures["elapsed"], figures["batches"]
+    validation, receivers, after = figures["validation"], figures["receivers"], figures["after_commit"]
+    writes = elapsed - validation - receivers - after
+    split = ", ".join(
+        f"{name} {seconds:.1f} s ({seconds / elapsed:.0%})"
+        for name, seconds in (
+            ("validation", validation),
+            ("batch writes", writes),
+            ("page_published receivers", receivers),
+            ("after commit", after),
+        )
+    )
+    print(
+        f"{rows:>7} rows ({label}): {elapsed:.1f} s, {rows / elapsed:,.0f} rows/s "
+        f"(this process's CPU {figures['cpu']:.1f} s: {rows / figures['cpu']:,.0f} rows per CPU second); "
+        f"{len(batches)} batches, p50 {percentile(batches, 0.5):.2f} s, "
+        f"p95 {percentile(batches, 0.95):.2f} s; "
+        f"peak RSS {figures['peak_kb'] / 1024:.0f} MB (ru_maxrss); split: {split}; "
+        f"process wall {wall:.1f} s; find_problems {figures['problems']}",
+        flush=True,
+    )
 
 
 def fresh_database(url, workdir):
@@ -176,8 +220,10 @@ def main():
         type=int,
         nargs=2,
         metavar=("LOW", "HIGH"),
-        help="bodies of LOW to HIGH bytes (e.g. 1500 5000; default: a two-line body)",
+        default=[1500, 5000],
+        help="bodies of LOW to HIGH UTF-8 bytes (default 1500 5000)",
     )
+    parser.add_argument("--profile", default="", help="write a cProfile of the import here (one size)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="import-bench-") as workdir:
         for rows in args.rows:
@@ -185,28 +231,20 @@ def main():
             generate(path, rows, args.format, args.body_bytes)
             size_mb = os.path.getsize(path) / 1e6
             env = fresh_database(args.database_url, workdir)
+            # 100,000 real-length bodies are about 400 MB: over the default size limit.
+            env["PRODUCTS_IMPORT_MAX_BYTES"] = str(2 * os.path.getsize(path))
             started = time.perf_counter()
-            out = subprocess.run(
-                [sys.executable, "-c", CHILD, path, str(rows)],
-                env=env,
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
+            child = [sys.executable, "-c", CHILD, path, str(rows), args.profile]
+            done = subprocess.run(child, env=env, cwd=ROOT, capture_output=True, text=True)
+            if done.returncode:
+                sys.exit(done.stderr[-3000:])
+            out = done.stdout
             wall = time.perf_counter() - started
-            line = next(line for line in out.splitlines() if line.startswith("RESULT"))
-            _, elapsed, index_seconds, peak_kb, problems = line.split(" ", 4)
-            elapsed, index_seconds = float(elapsed), float(index_seconds)
-            own = elapsed - index_seconds
+            line = next(line for line in out.splitlines() if line.startswith("RESULT "))
             backend = "postgresql" if args.database_url else "sqlite"
-            print(
-                f"{rows:>7} rows ({args.format}, {size_mb:.1f} MB, {backend}): {elapsed:.1f} s, "
-                f"{rows / elapsed:,.0f} rows/s (of which search.indexing {index_seconds:.1f} s; "
-                f"import alone {rows / own:,.0f} rows/s); peak RSS {int(peak_kb) / 1024:.0f} MB (ru_maxrss); "
-                f"process wall {wall:.1f} s; find_problems {problems}",
-                flush=True,
-            )
+            low, high = args.body_bytes
+            label = f"{args.format}, {size_mb:.1f} MB, {backend}, bodies {low}-{high} B"
+            report(rows, label, json.loads(line[len("RESULT ") :]), wall)
 
 
 if __name__ == "__main__":

@@ -37,3 +37,14 @@ class Record(models.Model):
     @staticmethod
     def identifier_for(page_id, repository=None):
         return f"oai:{repository or repository_identifier()}:product-{page_id}"
+
+
+class PendingRefresh(models.Model):
+    """A product whose record must be looked at again (``oai.queue``): written by the page signals'
+    receivers inside the change's transaction, drained in bulk once it commits."""
+
+    page_id = models.BigIntegerField()
+    queued_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.page_id} @ {self.queued_at:%Y-%m-%d %H:%M:%S}"

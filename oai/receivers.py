@@ -4,9 +4,10 @@ Publish (an edit of a live product is a publish; an import publishes through ``p
 too), unpublish, move and a privacy change act on the page's whole subtree (a section's
 restriction or move covers its products); a deletion on the deleted product; a register edit on
 the products that show the register's name (when a name it shows changed), and every start
-(``seed_reference``, which announces ``reference_seeded``) runs the whole reconcile. Each asks
-``records.refresh`` about those products and their translations (whose lists of translations
-show them); the digest decides whether anything moved, so an edit that changes nothing a
+(``seed_reference``, which announces ``reference_seeded``) runs the whole reconcile. Each queues
+those products (``oai.queue``, inside the change's transaction); once it commits,
+``records.refresh`` looks at them and their translations (whose lists of translations show
+them) in bulk; the digest decides whether anything moved, so an edit that changes nothing a
 harvester sees (a draft, a no-op save) moves nothing.
 """
 
@@ -14,7 +15,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from oai import records
+from oai import queue, records
 from products.models import Channel, ContentArea, Format, PlanTask, ProductPage, Topic, Unit
 from products.signals import reference_seeded
 
@@ -22,16 +23,20 @@ SHOWN_REGISTER_FIELDS = ("slug", "name_vi", "name_en", "is_digital")
 
 
 def _subtree(page):
+    """The products at or under ``page`` (a product has no child pages: no query for one)."""
+    if isinstance(page, ProductPage):
+        return [page.pk]
     return list(ProductPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
 def on_subtree_changed(sender, instance, **kwargs):
-    records.refresh(records.with_translations(_subtree(instance)))
+    queue.enqueue(_subtree(instance))
 
 
 def on_deleted(sender, instance, **kwargs):
+    """The product is gone by the drain: its translations are looked up now."""
     siblings = ProductPage.objects.filter(translation_key=instance.translation_key)
-    records.refresh({instance.pk, *siblings.values_list("pk", flat=True)})
+    queue.enqueue({instance.pk, *siblings.values_list("pk", flat=True)})
 
 
 def on_restriction_changed(sender, instance, **kwargs):
@@ -64,7 +69,7 @@ def on_register_saved(sender, instance, created=False, raw=False, **kwargs):
     else:
         field = {ContentArea: "area", PlanTask: "task", Format: "format", Unit: "unit"}[sender]
         users = ProductPage.objects.filter(**{field: instance})
-    records.refresh(users.values_list("pk", flat=True).distinct())
+    queue.enqueue(users.values_list("pk", flat=True).distinct())
 
 
 def on_reference_seeded(sender, **kwargs):

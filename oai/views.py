@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from oai import facts, listing, protocol, render
+from oai import facts, listing, protocol, queue, render
 from oai.models import Record
 from oai.protocol import OAIError
 
@@ -26,6 +26,7 @@ SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "ttnq-product-1.0.xsd
 @require_http_methods(["GET", "POST"])
 def endpoint(request):
     query = request.POST if request.method == "POST" else request.GET
+    queue.drain_stale()  # what a process killed after its commit left queued
     now = timezone.now()
     verb, arguments = None, {}
     with translation.override("vi"):

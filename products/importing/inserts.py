@@ -11,6 +11,7 @@ by a unique key afterwards (``ids_by``).
 import datetime
 
 from django.db import connection, models, transaction
+from django.db.models.constants import OnConflict
 from wagtail.fields import StreamField
 
 CHUNK = 500  # keys per ``IN (…)``: under SQLite's smallest limit of bound parameters (999)
@@ -99,25 +100,29 @@ def insert_objects(model, objects, fields=None):
     _executemany(model, fields, params)
 
 
-def insert_values(model, rows):
+def insert_values(model, rows, ignore_conflicts=False):
     """INSERT one row of ``model``'s table per dict of ``attname → value``; a field the dict does
-    not name gets its default. (No ``pre_save``: for models without ``auto_now`` fields.)"""
+    not name gets its default. (No ``pre_save``: for models without ``auto_now`` fields.) With
+    ``ignore_conflicts``, a row a unique constraint refuses is skipped, as ``bulk_create(…,
+    ignore_conflicts=True)`` skips it."""
     fields = written_fields(model)
     columns = [(field, adapter(field)) for field in fields]
     params = [[adapt(_value(field, row)) for field, adapt in columns] for row in rows]
-    _executemany(model, fields, params)
+    _executemany(model, fields, params, OnConflict.IGNORE if ignore_conflicts else None)
 
 
 def _value(field, row):
     return row[field.attname] if field.attname in row else field.get_default()
 
 
-def _executemany(model, fields, params):
+def _executemany(model, fields, params, on_conflict=None):
     if not params:
         return
     columns = ", ".join(_quote(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {_quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from the model
+    insert = connection.ops.insert_statement(on_conflict=on_conflict)  # INSERT [OR IGNORE] INTO
+    suffix = connection.ops.on_conflict_suffix_sql(fields, on_conflict, None, None)  # [ON CONFLICT …]
+    sql = f"{insert} {_quote(model._meta.db_table)} ({columns}) VALUES ({placeholders}) {suffix}"  # noqa: S608 - names from the model
     # One transaction, as bulk_create's: outside an atomic block SQLite would commit every row.
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         # One prepared statement; psycopg sends the rows in a pipeline (multi-row INSERTs measured

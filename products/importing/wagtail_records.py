@@ -16,8 +16,11 @@ compares the rows of both paths table by table.
 """
 
 import copy
+import functools
 import uuid
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from modelcluster.models import get_all_child_relations
 from wagtail.models import PageLogEntry, PageSubscription, ReferenceIndex, Revision
 from wagtail.signals import page_published
@@ -73,31 +76,108 @@ def subscribe_creator(products, user):
 
 
 def index_references(entries):
-    """Each product's rows in Wagtail's reference index, through Wagtail's own
+    """Each product's rows in Wagtail's reference index, as Wagtail's own
     ``ReferenceIndex.create_or_update_for_object`` (what its ``update_reference_index_task``
-    runs after a page is saved), inside the batch's transaction.
+    runs after a page is saved) writes them, for the whole batch at once, inside its transaction:
+    the references Wagtail extracts from each page (``_extract_references_from_object``), less
+    those already stored, inserted in one prepared statement (conflicts ignored, as Wagtail's
+    ``bulk_create`` ignores them); stored ones no longer there deleted
+    (``create_or_update_for_object`` asks the database twice per page: most of an import's
+    queries). ``tests/importing/test_import_against_the_editor.py`` compares the rows with the
+    editor's.
 
     ``entries`` are ``(product, children)``, ``children`` mapping a child relation's name to
     the objects just written (instances, or dicts of field values by attname with their ids);
     relations not named are empty. Wagtail reads a page's children through its relation
-    managers: given them in memory, it asks the database nothing per relation (a query per
-    relation and product was most of an import's time)."""
+    managers: given them in memory, it asks the database nothing per relation."""
     if not entries or not ReferenceIndex.is_indexed(type(entries[0][0])):
         return
-    relations = [
-        (relation.get_accessor_name(), relation.related_model)
-        for relation in get_all_child_relations(type(entries[0][0]))
+    model = type(entries[0][0])
+    content_types = [
+        ContentType.objects.get_for_model(klass, for_concrete_model=False)
+        for klass in [model, *model._meta.get_parent_list()]
     ]
-    for product, children in entries:
-        clone = copy.copy(product)  # the children set on it stay off the page receivers are given
-        clone.__dict__.pop("_cluster_related_objects", None)
-        for name, model in relations:
-            objects = [
-                child if isinstance(child, model) else inserts.new_instance(model, child)
-                for child in children.get(name, ())
-            ]
-            setattr(clone, name, objects)
-        ReferenceIndex.create_or_update_for_object(clone)
+    references = {
+        str(product.pk): set(
+            ReferenceIndex._extract_references_from_object(_with_children(product, children))
+        )
+        for product, children in entries
+    }
+    existing = _stored_references(content_types[-1], list(references))
+    known = {content_type.pk for content_type in content_types}
+    inserts.insert_values(  # Wagtail's bulk_create(…, ignore_conflicts=True), a statement prepared once
+        ReferenceIndex,
+        _reference_rows(content_types, references, existing),
+        ignore_conflicts=connection.features.supports_ignore_conflicts,
+    )
+    stale = [
+        pk
+        for object_id, stored in existing.items()
+        for reference, (content_type_id, pk) in stored.items()
+        if reference not in references[object_id] and content_type_id in known
+    ]
+    ReferenceIndex.objects.filter(id__in=stale).delete()
+
+
+def _reference_rows(content_types, references, existing):
+    """The index rows of the references not stored yet, by attname, as Wagtail builds them."""
+    return [
+        {
+            "content_type_id": content_types[0].pk,
+            "base_content_type_id": content_types[-1].pk,
+            "object_id": object_id,
+            "to_content_type_id": to_content_type_id,
+            "to_object_id": to_object_id,
+            "model_path": model_path,
+            "content_path": content_path,
+            "content_path_hash": ReferenceIndex._get_content_path_hash(content_path),
+        }
+        for object_id, found in references.items()
+        for to_content_type_id, to_object_id, model_path, content_path in found
+        - set(existing.get(object_id, {}))
+    ]
+
+
+def _with_children(product, children):
+    """A copy of ``product`` whose child relations hold ``children`` (the page receivers are given
+    keeps none)."""
+    clone = copy.copy(product)
+    clone.__dict__.pop("_cluster_related_objects", None)
+    for name, child_model in _child_relations(type(product)):
+        objects = [
+            child if isinstance(child, child_model) else inserts.new_instance(child_model, child)
+            for child in children.get(name, ())
+        ]
+        setattr(clone, name, objects)
+    return clone
+
+
+@functools.cache
+def _child_relations(model):
+    return [
+        (relation.get_accessor_name(), relation.related_model) for relation in get_all_child_relations(model)
+    ]
+
+
+def _stored_references(base_content_type, object_ids):
+    """{object id: {(to content type, to object, model path, content path): (content type, id)}}
+    of the rows already in the index for these objects."""
+    stored = {}
+    for start in range(0, len(object_ids), inserts.CHUNK):
+        rows = ReferenceIndex.objects.filter(
+            base_content_type=base_content_type, object_id__in=object_ids[start : start + inserts.CHUNK]
+        ).values_list(
+            "object_id",
+            "id",
+            "content_type_id",
+            "to_content_type",
+            "to_object_id",
+            "model_path",
+            "content_path",
+        )
+        for object_id, pk, content_type_id, *reference in rows:
+            stored.setdefault(object_id, {})[tuple(reference)] = (content_type_id, pk)
+    return stored
 
 
 def announce_published(products):

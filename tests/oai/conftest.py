@@ -17,6 +17,7 @@ from requests.structures import CaseInsensitiveDict
 from sickle import Sickle
 from wagtail.models import PageViewRestriction
 
+from oai import queue
 from oai.models import Record
 
 ENDPOINT = "http://testserver/oai/"
@@ -59,6 +60,20 @@ class RoutedSickle(Sickle):
         if self.http_method == "GET":
             return self.session.get(self.endpoint, params=kwargs)
         return self.session.post(self.endpoint, data=kwargs)
+
+
+@pytest.fixture(autouse=True)
+def records_follow_at_once(monkeypatch):
+    """Records are refreshed after the change's transaction commits (``oai.queue``), and a test's
+    transaction never commits: here each change's queued products are drained at once, as the
+    commit right after it would. ``test_queue.py`` checks the real order (it overrides this)."""
+    enqueue = queue.enqueue
+
+    def enqueue_then_drain(page_ids):
+        enqueue(page_ids)
+        queue.drain()
+
+    monkeypatch.setattr(queue, "enqueue", enqueue_then_drain)
 
 
 @pytest.fixture

@@ -17,21 +17,16 @@ import re
 import struct
 import unicodedata
 import wave
-from importlib import import_module
-from unittest.mock import patch
 
 import pytest
-from django.apps import apps as django_apps
 from django.core.management import call_command
-from django.core.servers.basehttp import WSGIServer
-from django.test.testcases import LiveServerThread
 from playwright.sync_api import expect, sync_playwright
-from pytest_django.live_server_helper import LiveServer
-from wagtail.models import Collection, Locale, Page, PageLogEntry
+from wagtail.models import PageLogEntry
 
 from products.models import ProductPage, Unit
 from products.sections import section_for
 from tests.admin_ui.browser import CHROMIUM, CHROMIUM_ARGS, english_on, needs_chromium, screenshot, watch
+from tests.admin_ui.live import page_tree_of_the_migrations
 from tests.roles import person, role_group
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -82,40 +77,6 @@ def pdf_bytes():
         out.write(b"%010d 00000 n \n" % offset)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
-
-
-class SerialWSGIServer(WSGIServer):
-    """Django's plain WSGI server: one request at a time, in the live server's thread (which
-    already uses the test's database connections)."""
-
-    def __init__(self, *args, connections_override=None, **kwargs):
-        super().__init__(*args, **kwargs)
-
-
-@pytest.fixture
-def serial_live_server(transactional_db):
-    """A live server answering one request at a time. Wagtail's editor autosaves while the
-    person types and clicks; on SQLite the test database lives in memory, shared by the
-    server's threads, and two writing requests at once fail with "table is locked"."""
-    with patch.object(LiveServerThread, "server_class", SerialWSGIServer):
-        server = LiveServer("localhost")
-    yield server
-    server.stop()
-
-
-def page_tree_of_the_migrations():
-    """An earlier transactional test (another browser test) flushes the database, the page tree
-    the migrations made included; make it again as they do (root, then the Vietnamese home), with
-    the root collection."""
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if Page.objects.exists():
-        return
-    Locale.objects.get_or_create(language_code="vi")
-    Page.add_root(instance=Page(title="Root", slug="root"))
-    create_homepage = import_module("home.migrations.0002_create_homepage").create_homepage
-    create_homepage(django_apps, None)
-    Page.objects.filter(depth=1).update(numchild=1)  # the migration took Wagtail's welcome page's place
 
 
 @pytest.fixture

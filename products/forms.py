@@ -41,22 +41,23 @@ class ProductPageForm(WagtailAdminPageForm):
             self.formsets["publications"].form.base_fields["date"].initial = province_today
 
     def defer_required_fields(self):
-        """A draft (Wagtail's "save" and its autosave) may keep the new publication rows untouched.
+        """A draft (Wagtail's "save" and its autosave) may keep new inline rows untouched.
 
-        Wagtail lifts the formset's minimum for a draft, but the row already shown for that minimum
-        still refuses to be empty, and autosave reported "Có lỗi nhập liệu" while the reporter was
-        typing the title. Submitting and publishing still need a complete row.
+        Wagtail lifts a formset's minimum for a draft, but the "Lần đăng tải" row already shown
+        for that minimum, and a "Tệp đính kèm" row just added, still refused to be empty: autosave
+        said "Có lỗi nhập liệu" while the reporter was typing. Submitting and publishing still
+        need a complete publication row.
         """
         super().defer_required_fields()
-        publications = self.formsets.get("publications")
-        if publications is None:
-            return
-        for form in publications.forms[publications.initial_form_count() :]:
-            # The admin numbers every row it shows (ORDER); nothing else typed means untouched.
-            if all(name == ORDERING_FIELD_NAME or not form[name]._has_changed() for name in form.fields):
-                order = form.fields[ORDERING_FIELD_NAME]
-                order.initial = order.to_python(form[ORDERING_FIELD_NAME].data)
-                form.empty_permitted = True
+        for formset in self.formsets.values():
+            for form in formset.forms[formset.initial_form_count() :]:
+                if ORDERING_FIELD_NAME not in form.fields:
+                    continue
+                # The admin numbers every row it shows (ORDER); nothing else typed means untouched.
+                if all(name == ORDERING_FIELD_NAME or not form[name]._has_changed() for name in form.fields):
+                    order = form.fields[ORDERING_FIELD_NAME]
+                    order.initial = order.to_python(form[ORDERING_FIELD_NAME].data)
+                    form.empty_permitted = True
 
     def clean(self):
         cleaned = super().clean()

@@ -194,6 +194,11 @@ def write_product(day, section):
     tab.locator("#id_attachments-ADD").click()
     choose_in_modal(tab, chooser(tab, "id_attachments-1-document"), "ban-tin")
     day.step("08-tep-dinh-kem")
+    # Autosave has the last change ("Đã lưu") before the reporter submits: an autosave still on its
+    # way when the submission lands is refused (the page is in review now) and Chromium logs it.
+    expect(tab.locator("#w-autosave-indicator")).to_have_attribute(
+        "data-w-autosave-state-value", "saved", timeout=15_000
+    )
     with tab.expect_navigation():
         footer_action(tab, "^Gửi duyệt")
     day.step("09-da-gui-duyet")

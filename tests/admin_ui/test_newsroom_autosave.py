@@ -79,3 +79,25 @@ def test_submitting_without_a_publication_is_still_refused(client, people, regis
     assert response.status_code == 200
     assert "channel" in response.context["form"].formsets["publications"].errors[0]
     assert not ProductPage.objects.filter(title="Bài gửi thiếu kênh").exists()
+
+
+def test_an_attachment_row_just_added_is_not_an_error(client, people):
+    """ "Thêm Tệp đính kèm" adds an empty row; autosave runs before the reporter chooses the file."""
+    client.force_login(people.editor)
+    response = autosave(
+        client,
+        add_url(),
+        title="Bài có tệp sắp chọn",
+        **{
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-0-document": "",
+            "attachments-0-image": "",
+            "attachments-0-media": "",
+            "attachments-0-caption": "",
+            "attachments-0-id": "",
+            "attachments-0-ORDER": "1",
+            "attachments-0-DELETE": "",
+        },
+    )
+    assert response.status_code == 200, response.json()
+    assert ProductPage.objects.get(title="Bài có tệp sắp chọn").attachments.count() == 0

@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput
 
 from audit.share import Period, Query
 from products.models import Unit
@@ -19,10 +20,10 @@ class AuditFilterForm(forms.Form):
         empty_value=None,
         choices=[("", _("— chọn khoảng ngày —")), *((y, y) for y in YEARS)],
     )
-    start = forms.DateField(
-        label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    # Wagtail's date field (dd/mm/yyyy and its picker), as in the product editor: a browser's own
+    # <input type=date> writes the date in the browser's language (mm/dd/yyyy in an English one).
+    start = forms.DateField(label=_("Từ ngày"), required=False, widget=AdminDateInput)
+    end = forms.DateField(label=_("Đến ngày"), required=False, widget=AdminDateInput)
     unit = forms.ModelChoiceField(
         label=_("Đơn vị"),
         queryset=Unit.objects.all(),

@@ -1,6 +1,8 @@
 """Admin forms for registers and product pages."""
 
 from django import forms
+from django.forms.formsets import ORDERING_FIELD_NAME
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.widgets.slug import SlugInput
@@ -33,6 +35,29 @@ class ProductPageForm(WagtailAdminPageForm):
             # New products say which task of the plan they carry out (older ones may be filled
             # in from the listing's "Chưa có nhiệm vụ kế hoạch" worklist).
             self.fields["task"].required = True
+        if "publications" in self.formsets:
+            # A new "Lần đăng tải" row starts at today's date (the province's): choosing the
+            # channel completes it, so autosave has nothing to refuse while the reporter writes.
+            self.formsets["publications"].form.base_fields["date"].initial = province_today
+
+    def defer_required_fields(self):
+        """A draft (Wagtail's "save" and its autosave) may keep new inline rows untouched.
+
+        Wagtail lifts a formset's minimum for a draft, but the "Lần đăng tải" row already shown
+        for that minimum, and a "Tệp đính kèm" row just added, still refused to be empty: autosave
+        said "Có lỗi nhập liệu" while the reporter was typing. Submitting and publishing still
+        need a complete publication row.
+        """
+        super().defer_required_fields()
+        for formset in self.formsets.values():
+            for form in formset.forms[formset.initial_form_count() :]:
+                if ORDERING_FIELD_NAME not in form.fields:
+                    continue
+                # The admin numbers every row it shows (ORDER); nothing else typed means untouched.
+                if all(name == ORDERING_FIELD_NAME or not form[name]._has_changed() for name in form.fields):
+                    order = form.fields[ORDERING_FIELD_NAME]
+                    order.initial = order.to_python(form[ORDERING_FIELD_NAME].data)
+                    form.empty_permitted = True
 
     def clean(self):
         cleaned = super().clean()
@@ -43,3 +68,7 @@ class ProductPageForm(WagtailAdminPageForm):
                 _("Sản phẩm phải nằm trong chuyên mục của một đơn vị (Sản phẩm › Đơn vị).")
             )
         return cleaned
+
+
+def province_today():
+    return timezone.localdate(timezone=timezone.get_default_timezone())

@@ -1,10 +1,15 @@
 """People who use the admin every day, as the desk creates them (groups from ``seed_reference``)."""
 
+from unittest.mock import patch
+
 import pytest
 from django.contrib.auth.models import Group
+from django.test.testcases import LiveServerThread
+from pytest_django.live_server_helper import LiveServer
 
 from products.desk import roles
 from products.models import Unit
+from tests.admin_ui.live import SerialWSGIServer
 
 
 def member_of(django_user_model, username, group_name, **fields):
@@ -25,3 +30,14 @@ def reporter(django_user_model, registers):
 @pytest.fixture
 def administrator(django_user_model, registers):
     return member_of(django_user_model, "quantri", roles.ADMINISTRATOR, is_superuser=True)
+
+
+@pytest.fixture
+def serial_live_server(transactional_db):
+    """A live server answering one request at a time. Wagtail's editor autosaves while the
+    person types and clicks; on SQLite the test database lives in memory, shared by the
+    server's threads, and two writing requests at once fail with "table is locked"."""
+    with patch.object(LiveServerThread, "server_class", SerialWSGIServer):
+        server = LiveServer("localhost")
+    yield server
+    server.stop()

@@ -18,6 +18,7 @@ from playwright.sync_api import sync_playwright
 from products.desk import roles
 from products.models import Unit
 from tests.admin_ui.browser import CHROMIUM, CHROMIUM_ARGS, english_on, needs_chromium, screenshot, watch
+from tests.admin_ui.live import page_tree_of_the_migrations
 from tests.factories import make_product
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -26,6 +27,7 @@ PASSWORD = "mat-khau-thu"  # MD5 hasher in tests: logging in is fast
 
 @pytest.fixture
 def newsroom(transactional_db, django_user_model):
+    page_tree_of_the_migrations()  # another transactional test may have flushed it
     call_command("seed_reference", stdout=io.StringIO())
     unit = Unit.objects.get(slug="bao-kon-tum")
     reporter = django_user_model.objects.create_user(

@@ -202,3 +202,15 @@ def test_the_menu_link_without_parameters_opens_this_years_figures(auditor, prod
     response = auditor.get(reverse("audit:index"))
     assert response.status_code == 200
     assert response.context["form"]["year"].value() == str(datetime.date.today().year)
+
+
+@pytest.mark.parametrize("url", ["audit:index", "monitoring:indicators"])
+def test_the_period_fields_read_and_write_dd_mm_yyyy(auditor, registers, url):
+    """Issue 26: the period's dates are Wagtail's date fields (dd/mm/yyyy whatever the browser's
+    language), not a browser's <input type=date> (mm/dd/yyyy in an English Chromium)."""
+    response = auditor.get(reverse(url), {"start": "01/03/2024", "end": "31/05/2024"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'type="date"' not in html
+    assert re.search(r'<input type="text" name="start" value="01/03/2024"', html)
+    assert "01/03/2024 – 31/05/2024" in html

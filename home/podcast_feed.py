@@ -83,11 +83,14 @@ class PodcastFeed(ProductFeed):
 
     def build(self, request, code, products, *, title, author):
         items = []
-        for product in products[: podcasts.MAX_EPISODES]:
+        products = list(products[: podcasts.MAX_EPISODES])
+        transcripts = reverse("portal_podcast_transcript", kwargs={"product_id": 0}).removesuffix("0.txt")
+        for product, url in zip(products, podcasts.page_urls(request, products), strict=True):
             found = enclosure(product)
             if found is not None:
                 product.podcast_enclosure, product.podcast_media = found
-                product.podcast_link = absolute_url(product.get_url(request))
+                product.podcast_link = absolute_url(url)
+                product.podcast_transcript = absolute_url(f"{transcripts}{product.pk}.txt")
                 items.append(product)
         feed_url = absolute_url(request.path)
         name = languages.get(code).local_name
@@ -126,13 +129,9 @@ class PodcastFeed(ProductFeed):
         }
 
     def item_extra_kwargs(self, item):
-        transcript = ""
-        if item.has_transcript:
-            path = reverse("portal_podcast_transcript", kwargs={"product_id": item.pk})
-            transcript = absolute_url(path)
         return {
             "duration": round(item.podcast_media.duration or 0),
-            "transcript": transcript,
+            "transcript": item.podcast_transcript if item.has_transcript else "",
             "language": item.language,
         }
 

@@ -148,3 +148,12 @@ def test_feeds_are_cached_for_anonymous_readers(client, registers):
     assert client.get(PROGRAMME_FEED)["X-Page-Cache"] == "hit"
     episode("Số 2")  # a publish purges: the new episode is in the next answer
     assert len(read(client, PROGRAMME_FEED).entries) == 2
+
+
+def test_every_episode_links_to_its_own_page(client, registers):
+    products = [episode(f"Số {n}", publications=[("radio", D(2024, 1, n))]) for n in range(1, 4)]
+    products.append(episode("Kịch", format="radio-drama", publications=[("radio", D(2024, 2, 1))]))
+    links = {item.title: item.link for item in read(client, LANGUAGE_FEED).entries}
+    assert links == {product.title: f"http://testserver{product.url}" for product in products}
+    for link in links.values():
+        assert client.get(link.removeprefix("http://testserver")).status_code == 200

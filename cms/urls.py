@@ -5,9 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import sitemaps
+from home import podcasts, sitemaps
 from home import views as portal_views
 from home.feeds import ProductAtomFeed, ProductFeed
+from home.podcast_feed import PodcastFeed, ProgrammeFeed
 from ops.health import health
 from products.api import api_router
 from products.media_views import serve_document, serve_media
@@ -46,6 +47,10 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("feeds/rss/", ProductFeed(), name="portal_feed_rss"),
     path("feeds/atom/", ProductAtomFeed(), name="portal_feed_atom"),
+    path("podcasts/", podcasts.directory, name="portal_podcasts"),
+    path("podcasts/rss/", PodcastFeed(), name="portal_podcast_language"),
+    path("podcasts/<slug:unit>/<slug:format>/rss/", ProgrammeFeed(), name="portal_podcast_programme"),
+    path("podcasts/transcripts/<int:product_id>.txt", podcasts.transcript, name="portal_podcast_transcript"),
     path("kich-ban/", include("monitoring.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -5,26 +5,28 @@ image, a document, an audio/video file or its thumbnail) and asks the rule; a pa
 owner claims is not served at all. ``/documents/<id>/<name>`` is Wagtail's own view, which
 asks the same rule through the ``before_serve_document`` hook below.
 
-The bytes go out through ``wagtail.utils.sendfile`` as Wagtail's document view does: set
-``SENDFILE_BACKEND`` (a django-sendfile backend for nginx or Apache) and the front server
-streams what Django allowed. Files that are public may also be served by the front server
-directly: ``public_file_names()`` lists them.
+``/media/`` answers byte ranges (``products.ranges``: podcast apps and players seek with them).
+In production set ``MEDIA_X_ACCEL_REDIRECT`` to nginx's internal location for ``MEDIA_ROOT``:
+the answer is then an ``X-Accel-Redirect`` there, given only after the rule said yes, and nginx
+streams the file and answers the ranges itself (docs/deploy.md). Wagtail's document view sends
+its bytes through ``wagtail.utils.sendfile`` (``SENDFILE_BACKEND``). Files that are public may
+also be served by the front server directly: ``public_file_names()`` lists them.
 """
 
 import posixpath
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.images import get_image_model
-from wagtail.utils.sendfile import sendfile
-from wagtail.utils.sendfile_streaming_backend import sendfile as streaming_sendfile
 
 from products import media_access
+from products.ranges import content_type, ranged_file_response
 
 # How long a shared cache may keep a public file: unpublishing makes it private again.
 PUBLIC_MAX_AGE = 300
@@ -84,10 +86,28 @@ def serve_media(request, path):
     public = owner is not None and media_access.is_public(owner)
     if owner is None or not (public or media_access.may_serve(request, owner)):
         raise Http404
-    backend = None if hasattr(settings, "SENDFILE_BACKEND") else streaming_sendfile
-    response = sendfile(request, str(Path(settings.MEDIA_ROOT) / name), backend=backend)
+    path = Path(settings.MEDIA_ROOT) / name
+    if not path.is_file():
+        raise Http404
+    if settings.MEDIA_X_ACCEL_REDIRECT:
+        response = accel_redirect(name)
+    else:
+        response = ranged_file_response(request, path)
     response["X-Content-Type-Options"] = "nosniff"
     return with_cache_headers(response, public)
+
+
+def accel_redirect(name):
+    """Hand a file Django allowed to nginx's internal location; nginx sends it and its ranges.
+
+    nginx keeps this answer's Content-Type, Cache-Control and Accept-Ranges and adds the
+    length, Last-Modified and, for a range, 206 and Content-Range.
+    """
+    response = HttpResponse(content_type=content_type(name))
+    location = settings.MEDIA_X_ACCEL_REDIRECT.rstrip("/")
+    response["X-Accel-Redirect"] = quote(f"{location}/{name}")
+    response["Accept-Ranges"] = "bytes"
+    return response
 
 
 def public_file_names():

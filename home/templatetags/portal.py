@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home import languages as portal_languages
+from home import podcasts
 from products import languages
 from products.site_root import absolute_url
 
@@ -151,7 +152,21 @@ def portal_head(context):
         head.og_image = _og_image(page)
     heading = filter_summary(context.get("filters") or {}, head.ui)
     head.feeds = _feeds(code, query, heading or _("Sản phẩm mới"))
+    head.feeds += [(title, "application/rss+xml", url) for title, url in context.get("podcast_feeds", ())]
+    if page is not None and hasattr(page, "first_published"):
+        head.feeds += _episode_feeds(page, head.ui)
     return head
+
+
+def _episode_feeds(page, ui):
+    """A radio or TV product's programme podcast (its unit × format), to subscribe from its page."""
+    if not any(attachment.media_id for attachment in product_attachments(page)):
+        return []
+    url = podcasts.programme_feed_url(page)
+    if not url:
+        return []
+    title = podcasts.Programme(page.unit, page.format, 0, page.language).title(ui)
+    return [(title, "application/rss+xml", url)]
 
 
 def _og_image(page):

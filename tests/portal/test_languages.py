@@ -15,7 +15,7 @@ from tests.factories import make_product
 LOCALE = Path(settings.BASE_DIR) / "locale"
 # Files whose strings readers of the portal see.
 PORTAL_FILES = re.compile(
-    r"^(cms/templates/|home/(templates|templatetags|feeds|views)|products/listing\.py"
+    r"^(cms/templates/|home/(templates|templatetags|feeds|views|podcasts|podcast_feed)|products/listing\.py"
     r"|products/templates/products/(product_page|product_index_page|unit_section_page)\.html"
     r"|products/templates/products/includes/|search/templates/search/search\.html|search/views\.py)"
 )

@@ -11,7 +11,6 @@ Each batch of records is written in its own transaction and announced to the sea
 
 import datetime
 from dataclasses import dataclass, field
-from itertools import islice
 
 import requests
 from django.db import transaction
@@ -19,13 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
 from sickle import Sickle, oaiexceptions
+from sickle.iterator import OAIResponseIterator
+from sickle.models import Record
 from sickle.oaiexceptions import NoRecordsMatch
 
 from harvesting import metadata
 from harvesting.models import RemoteRecord, Source
 from harvesting.signals import remote_records_changed
 
-BATCH = 200
 TIMEOUT = 60  # seconds for one request to the source
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
 
@@ -113,11 +113,14 @@ def _apply(source, record, counts):
     counts.changed_ids.append(row.pk)
 
 
-def _write(source, records, counts):
-    while batch := list(islice(records, BATCH)):
+def _write(source, pages, counts):
+    """Each page of the list (one resumption token's worth) in a transaction of its own, so
+    what arrived before a failure is kept (and compared, not doubled, when it comes again)."""
+    for page in pages:
+        records = [Record(element) for element in page.xml.iterfind(f".//{OAI}record")]
         with transaction.atomic():
             start = len(counts.changed_ids)
-            for record in batch:
+            for record in records:
                 _apply(source, record, counts)
             if ids := counts.changed_ids[start:]:
                 remote_records_changed.send(sender=RemoteRecord, ids=ids)
@@ -136,11 +139,12 @@ def _run(source):
     if source.set_spec:
         params["set"] = source.set_spec
     counts = Counts()
+    sickle.iterator = OAIResponseIterator  # a page at a time: see _write
     try:
         records = sickle.ListRecords(**params)
     except NoRecordsMatch:
         return began, counts
-    _write(source, iter(records), counts)
+    _write(source, records, counts)
     return began, counts
 
 

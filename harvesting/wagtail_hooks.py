@@ -35,11 +35,12 @@ for _model in (Source, RemoteRecord):  # before any view asks the registry (as p
 class ReadOnlyViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
-    exclude_form_fields = []
+    form_fields = ["title"]  # the (unused) add and edit forms: no view may save them
 
 
 class SourceViewSet(ReadOnlyViewSet):
     model = Source
+    form_fields = ["name"]
     icon = "site"
     menu_label = _("Nguồn thu thập")
     list_display = ["name", "base_url", "metadata_prefix", "last_datestamp", "last_run_at", "last_ok"]

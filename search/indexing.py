@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tantivy import Query
 
-from search import documents, store
+from search import documents, remote, store
 from search.engines import configured_engine
 from search.engines.tantivy_engine import schema
 from search.schema import to_tantivy
@@ -28,6 +28,19 @@ def analysed(docs):
     return [(doc, analyze(doc["title"], doc["parts"])) for doc in docs]
 
 
+def load(ids):
+    """The index documents of the indexable products and remote records (``search.remote``)
+    among these index ids, by id."""
+    docs = documents.load([i for i in ids if not remote.is_remote(i)])
+    docs.update(remote.load([i for i in ids if remote.is_remote(i)]))
+    return docs
+
+
+def indexable_versions():
+    """{index id: version} of everything that belongs in the index: products, remote records."""
+    return {**documents.indexable_versions(), **remote.indexable_versions()}
+
+
 def write(writer, page_ids, elastic=True):
     """Bring these products' entries up to date in ``writer``'s index (not committed).
 
@@ -36,7 +49,7 @@ def write(writer, page_ids, elastic=True):
     ids = sorted({int(i) for i in page_ids})
     if not ids:
         return 0
-    docs = documents.load(ids)
+    docs = load(ids)
     pairs = analysed(docs.values())
     writer.delete_documents_by_query(Query.term_set_query(schema(), "id", ids))
     for doc, analysis in pairs:
@@ -94,7 +107,7 @@ def reconcile(writer, index, elastic=True, progress=None, compare_content=True):
     document is read again, so a change made behind Django's back, which moves no version,
     is seen too).
     """
-    wanted = documents.indexable_versions()
+    wanted = indexable_versions()
     have = index_entries(index)
     stale = {pk for pk, version in wanted.items() if pk not in have or have[pk][0] != version}
     if compare_content:
@@ -119,7 +132,7 @@ def _changed_content(ids, have, progress):
     """The ids among ``ids`` whose document in the database hashes otherwise than its entry."""
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        docs = documents.load(chunk)
+        docs = load(chunk)
         yield from (pk for pk in chunk if pk not in docs or docs[pk]["content"] != have[pk][1])
         if progress:
             progress(len(chunk))
@@ -167,7 +180,7 @@ def _fill(path, ids, progress):
     """Batches of (document, analysis) written to the generation at ``path``, as a generator."""
     with store.writer(path) as writer:
         for start in range(0, len(ids), BATCH):
-            pairs = analysed(documents.load(ids[start : start + BATCH]).values())
+            pairs = analysed(load(ids[start : start + BATCH]).values())
             for doc, analysis in pairs:
                 writer.add_document(to_tantivy(doc, analysis))
             if progress:

@@ -53,7 +53,9 @@ def order_key(first_published, page_id):
 def hit_payload(doc):
     """What a search result shows, from an index document (``search.documents``)."""
     published = doc["first_published"]
+    source = {"source": doc["source"]} if doc.get("source") else {}  # a remote record (search.remote)
     return {
+        **source,
         "id": doc["page_id"],
         "external_id": doc["external_id"] or None,
         "title": doc["title"],

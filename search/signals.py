@@ -12,8 +12,9 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from harvesting.signals import remote_records_changed
 from products.models import ProductPage
-from search import owner
+from search import owner, remote
 from search.queue import enqueue
 
 
@@ -43,6 +44,11 @@ def on_restriction_changed(sender, instance, **kwargs):
     enqueue(_product_ids(page))
 
 
+def on_remote_records_changed(sender, ids, **kwargs):
+    """Records harvested from another instance (``harvesting``): written or withdrawn."""
+    enqueue(remote.index_ids(ids))
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="search.on_published")
     page_unpublished.connect(on_subtree_changed, dispatch_uid="search.on_unpublished")
@@ -52,6 +58,7 @@ def connect():
     post_delete.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.unrestricted"
     )
+    remote_records_changed.connect(on_remote_records_changed, dispatch_uid="search.remote_records")
     # Which database, so which index folder (search.owner): read again on a new connection,
     # and made again after a flush (tests) emptied its table.
     connection_created.connect(owner.forget, dispatch_uid="search.forget_database_key")

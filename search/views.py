@@ -39,6 +39,8 @@ def search_api(request):
             "area": hit["area"],
             "year": hit["year"],
             "snippet": str(hit["snippet"]),
+            # A record harvested from another instance (search.remote): its source; url is the original.
+            **({"source": hit["source"]} if hit.get("source") else {}),
         }
         for hit in hits(result)
     ]

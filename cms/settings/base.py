@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "ops",
     "monitoring",
     "oai",
+    "harvesting",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -2,8 +2,7 @@
 
 Sickle speaks HTTP through ``requests``: a transport adapter hands each request to Django's
 test client, so the harvest runs inside the test's transaction (no server, no flush) while
-Sickle parses real responses. (pyoai 2.5.0, the last release, installs but cannot parse with
-lxml 5 or later: it calls ``XPathElementEvaluator.evaluate``, which lxml 5 removed.)
+Sickle parses real responses. pyoai, the second client, is in ``test_pyoai.py``.
 """
 
 import datetime

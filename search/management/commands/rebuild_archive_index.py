@@ -10,7 +10,7 @@ database, an older schema) or is empty beside live products: every start (``make
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import queue, store
+from search import queue, remote, store
 from search.documents import indexable
 from search.engines import configured_engine
 from search.indexing import rebuild, repair_index
@@ -56,6 +56,7 @@ class Command(BaseCommand):
             )
             elastic = None
         ids = list(indexable().order_by("pk").values_list("pk", flat=True))
+        ids += remote.index_ids(remote.indexable().order_by("pk").values_list("pk", flat=True))
         try:
             with tqdm(total=len(ids), unit="product", disable=no_progress, file=self.stderr) as bar:
                 path, es_index = rebuild(ids, progress=bar.update, elastic=elastic)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "ops",
     "monitoring",
     "oai",
+    "digitise",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -82,6 +82,8 @@ class ScanPage(RevisionMixin, models.Model):
     )
     seconds = models.FloatField(_("thời gian nhận dạng (giây)"), default=0, editable=False)
     corrected = models.BooleanField(_("đã hiệu đính"), default=False)
+    # How many times the page was read to the end (success or failure): 1 after a resumed worker.
+    attempts = models.PositiveIntegerField(_("số lần nhận dạng"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("trang quét")

@@ -221,7 +221,6 @@ LOGGING = {
 }
 
 SILENCED_SYSTEM_CHECKS = []
-
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 
 # Uploads are checked by content, not by extension (products/uploads.py).
@@ -295,5 +294,7 @@ PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "360
 PORTAL_UI_LANGUAGES = ("vi", "en", "fr", "zh-hans", "lo", "km")
 # Set by the language switcher; read by "/" before Accept-Language.
 PORTAL_LANGUAGE_COOKIE = "portal_language"
-# --- Plan monitoring (monitoring/): private screenshots, reminders, the report's letterhead -----
-from .reporting import *  # noqa: E402, F403
+from .digitise import *  # noqa: E402, F403  (digitise/: the OCR task queue and its limits)
+from .reporting import *  # noqa: E402, F403  (monitoring/: screenshots, reminders, letterhead)
+
+INSTALLED_APPS += TASK_APPS  # noqa: F405

@@ -22,7 +22,8 @@ run: install
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
 	$(MANAGE) rebuild_archive_index --if-needed --no-progress
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) ocr_scans --resume
+	PYTHON=$(BIN)/python tools/with_ocr_worker.sh $(MANAGE) runserver 127.0.0.1:8000
 
 # Tests in parallel (pytest-xdist): one worker per core, each with its own test database
 # (test_<name>_gw0, …), media, search index and private folders (cms/settings/test.py).
@@ -36,6 +37,8 @@ test: install
 # environment; see docs/deploy.md. Migrates, prepares static files, runs every seed step (one
 # command: seed_reference seeds the registers and every app's roles, monitoring's plan desks and
 # rights through its reference_seeded hook; seed_monitoring alone is the same subset), starts gunicorn.
+# The OCR worker (digitise/: db_worker --backend ocr) runs beside the server and stops with it; scans
+# a killed worker left are queued again first (ocr_scans --resume). systemd: docs/deploy.md.
 # DEMO=1 (or yes/true) loads the demo archive too, dated this year and the two before (idempotent).
 PROD := DJANGO_SETTINGS_MODULE=cms.settings.production
 serve: install
@@ -45,7 +48,8 @@ serve: install
 	$(PROD) $(MANAGE) seed_reference
 	$(if $(filter 1 yes true,$(DEMO)),$(PROD) $(MANAGE) load_demo)
 	$(PROD) $(MANAGE) rebuild_archive_index --if-needed --no-progress
-	$(PROD) $(BIN)/gunicorn -c cms/gunicorn.conf.py cms.wsgi
+	$(PROD) $(MANAGE) ocr_scans --resume
+	$(PROD) PYTHON=$(BIN)/python tools/with_ocr_worker.sh $(BIN)/gunicorn -c cms/gunicorn.conf.py cms.wsgi
 
 # Backups of the settings in the environment (DJANGO_SETTINGS_MODULE, DATABASE_URL, MEDIA_ROOT).
 backup: install

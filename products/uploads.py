@@ -38,6 +38,9 @@ def _mpeg_audio(head):
 
 SIGNATURES = {
     "pdf": lambda head: head.startswith(b"%PDF-"),
+    # Scanned pages (digitise/ OCRs them): little- or big-endian TIFF.
+    "tif": lambda head: head[:4] in (b"II*\x00", b"MM\x00*"),
+    "tiff": lambda head: head[:4] in (b"II*\x00", b"MM\x00*"),
     "wav": _riff(b"WAVE"),
     "avi": _riff(b"AVI "),
     "mp3": _mpeg_audio,
@@ -55,8 +58,8 @@ SIGNATURES = {
     "webm": _matroska,
     "mkv": _matroska,
 }
-DOCUMENT_EXTENSIONS = ("pdf",)
-MEDIA_EXTENSIONS = tuple(ext for ext in SIGNATURES if ext != "pdf")
+DOCUMENT_EXTENSIONS = ("pdf", "tif", "tiff")
+MEDIA_EXTENSIONS = tuple(ext for ext in SIGNATURES if ext not in DOCUMENT_EXTENSIONS)
 
 
 def check_upload(upload, allowed):

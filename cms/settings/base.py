@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "monitoring",
     "oai",
     "harvesting",
+    "digitise",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -188,7 +189,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")
 WAGTAILAPI_BASE_URL = PORTAL_BASE_URL or WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "tif", "tiff"]  # TIFF: scans (digitise/)
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
@@ -223,7 +224,6 @@ LOGGING = {
 }
 
 SILENCED_SYSTEM_CHECKS = []
-
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 
 # Uploads are checked by content, not by extension (products/uploads.py).
@@ -297,5 +297,7 @@ PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "360
 PORTAL_UI_LANGUAGES = ("vi", "en", "fr", "zh-hans", "lo", "km")
 # Set by the language switcher; read by "/" before Accept-Language.
 PORTAL_LANGUAGE_COOKIE = "portal_language"
-# --- Plan monitoring (monitoring/): private screenshots, reminders, the report's letterhead -----
-from .reporting import *  # noqa: E402, F403
+from .digitise import *  # noqa: E402, F403  (digitise/: the OCR task queue and its limits)
+from .reporting import *  # noqa: E402, F403  (monitoring/: screenshots, reminders, letterhead)
+
+INSTALLED_APPS += TASK_APPS  # noqa: F405

@@ -24,7 +24,7 @@ from products.models import ProductAttachment
 from products.pdftext import extract_pdf_text
 
 KINDS = {
-    **dict.fromkeys([".pdf"], "document"),
+    **dict.fromkeys([".pdf", ".tif", ".tiff"], "document"),  # TIFF: scans, OCR'd by digitise
     **dict.fromkeys([".jpg", ".jpeg", ".png", ".gif", ".webp"], "image"),
     **dict.fromkeys([".mp3", ".wav", ".ogg", ".oga", ".m4a", ".aac", ".flac"], "audio"),
     **dict.fromkeys([".mp4", ".webm", ".mov", ".mkv", ".avi", ".ogv", ".m4v"], "video"),
@@ -63,7 +63,11 @@ def readable(path: Path, kind):
             head = handle.read(8)
             if not head:
                 return False
-            if kind == "document":
+            if kind == "document" and head[:4] in (b"II*\x00", b"MM\x00*"):  # a TIFF scan
+                handle.seek(0)
+                with Image.open(handle) as image:
+                    image.verify()
+            elif kind == "document":
                 if not head.startswith(b"%PDF-"):
                     return False
                 handle.seek(0)

@@ -51,9 +51,10 @@ def order_key(first_published, page_id):
 
 
 def hit_payload(doc):
-    """What a search result shows, from an index document (``search.documents``)."""
+    """What a search result shows, from an index document (``search.documents``); ``pages``
+    (where scan pages lie in ``text``) only for a product with scans."""
     published = doc["first_published"]
-    return {
+    payload = {
         "id": doc["page_id"],
         "external_id": doc["external_id"] or None,
         "title": doc["title"],
@@ -66,6 +67,9 @@ def hit_payload(doc):
         "first_published": published.isoformat() if published else None,
         "text": doc["text"],
     }
+    if doc.get("pages"):
+        payload["pages"] = doc["pages"]
+    return payload
 
 
 def to_tantivy(doc, analysis):

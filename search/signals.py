@@ -12,6 +12,8 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from digitise.reading import product_ids_for_pages
+from digitise.signals import scan_text_changed
 from products.models import ProductPage
 from search import owner
 from search.queue import enqueue
@@ -43,6 +45,11 @@ def on_restriction_changed(sender, instance, **kwargs):
     enqueue(_product_ids(page))
 
 
+def on_scan_text_changed(sender, scan_pages, **kwargs):
+    """OCR finished or a person corrected a page: the products carrying its file change."""
+    enqueue(product_ids_for_pages(scan_pages))
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="search.on_published")
     page_unpublished.connect(on_subtree_changed, dispatch_uid="search.on_unpublished")
@@ -52,6 +59,7 @@ def connect():
     post_delete.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.unrestricted"
     )
+    scan_text_changed.connect(on_scan_text_changed, dispatch_uid="search.scan_text_changed")
     # Which database, so which index folder (search.owner): read again on a new connection,
     # and made again after a flush (tests) emptied its table.
     connection_created.connect(owner.forget, dispatch_uid="search.forget_database_key")

@@ -7,3 +7,6 @@ class DigitiseConfig(AppConfig):
     label = "digitise"
     verbose_name = _("Số hoá tư liệu")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from digitise import policies  # noqa: F401 - UnitCorrectionPolicy, a model outside models.py

@@ -1,9 +1,10 @@
 """People correct the machine: who may correct a scan page's text, and what a correction writes.
 
-May correct: superusers; whoever may edit a product that carries the scan (that unit's desk,
-and administrators, whose rights cover every unit); and, when one of those products' units
-allows it (``UnitCorrectionPolicy.readers_may_correct``), any signed-in reader to whom such a
-product is public. A correction replaces ``text`` (what search and the public read), keeps
+May correct: superusers and administrators (``digitise.change_scanpage``, granted through
+``digitise.wagtail_hooks``); whoever may edit a product that carries the scan (that unit's
+desk); and, when one of those products' units allows it
+(``UnitCorrectionPolicy.readers_may_correct``), any signed-in reader to whom such a product is
+public. A correction replaces ``text`` (what search and the public read), keeps
 ``ocr_text`` (the machine's original) untouched, and is a Wagtail revision of the page with a
 ``wagtail.edit`` log entry: who and when. Search re-indexes the products after the commit
 (``digitise.signals.text_changed``).
@@ -22,7 +23,7 @@ from products.visibility import public_pages
 def may_correct(user, scan):
     if not (user.is_authenticated and user.is_active):
         return False
-    if user.is_superuser:
+    if user.is_superuser or user.has_perm("digitise.change_scanpage"):
         return True
     products = products_of(scan)
     if any(product.permissions_for_user(user).can_edit() for product in products):

@@ -5,13 +5,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from digitise.signals import text_changed
 from search import documents
 from search.engines.base import FACETS, SearchQuery
 from search.engines.elastic import ElasticEngine, document_body, result_from_response
 from search.service import hits
 from search.text import analyze, query_groups
 from tests.digitise.scans import product_with_scan
-from tests.search.helpers import find, publish
+from tests.search.helpers import committed, find, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +94,17 @@ def test_products_without_scans_keep_their_index_document():
     plain = publish(title="Không có bản quét")
     docs = documents.load([product.pk, plain.pk])
     assert "pages" in docs[product.pk] and "pages" not in docs[plain.pk]
+
+
+def test_new_ocr_text_reaches_search_through_the_signal():
+    """The OCR pipeline writes a page's text and calls ``digitise.signals.text_changed``: the
+    products carrying the scan are re-indexed after the commit."""
+    product, scan = product_with_scan(PAGES)
+    page = scan.pages.get(number=1)
+    with committed():
+        page.text = page.ocr_text = "Mùa lúa nước ở Sa Thầy"
+        page.save()
+        text_changed([page])
+    [hit] = hits(find("lua nuoc"), "lua nuoc")
+    assert hit["id"] == product.pk and str(hit["snippet"]).startswith("Trang 1: ")
+    assert find("tổng kết").ids == []  # the page's old text is gone from the index

@@ -31,6 +31,8 @@ def products_of(scan):
 def scans_of(product):
     """The product's scans, in its attachments' order (scans with at least one page)."""
     attachments = list(product.attachments.all().values_list("document_id", "image_id"))
+    if not any(d or i for d, i in attachments):  # most products: one query, none for scans
+        return []
     by_file = {}
     for scan in Scan.objects.filter(
         Q(document_id__in=[d for d, _i in attachments if d])

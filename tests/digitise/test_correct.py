@@ -97,3 +97,16 @@ def test_anonymous_readers_are_sent_to_sign_in(client):
     _product, scan = product_with_scan(list(WRONG))
     response = client.get(_url(scan))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_administrators_switch_a_units_reader_corrections_in_the_admin(client, people):
+    client.force_login(people.editor)
+    assert client.get("/admin/unit_correction_policies/").status_code in (302, 403)
+    client.force_login(people.administrator)
+    assert client.get("/admin/unit_correction_policies/").status_code == 200
+    unit = Unit.objects.get(slug="bao-kon-tum")
+    response = client.post(
+        "/admin/unit_correction_policies/new/", {"unit": unit.pk, "readers_may_correct": "on"}
+    )
+    assert response.status_code == 302
+    assert UnitCorrectionPolicy.objects.get(unit=unit).readers_may_correct

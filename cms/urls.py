@@ -34,6 +34,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/", include("search.api_urls")),
     path("oai/", include("oai.urls")),
+    # Scan page images (asked of the file's privacy rule) and corrections of their text.
+    path("scans/", include("digitise.urls")),
     # Uploaded files, each checked by products.media_access.may_serve (in DEBUG and in production).
     re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media, name="serve_media"),
 ]

@@ -9,4 +9,7 @@ class DigitiseConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from digitise import receivers  # noqa: F401
+        from digitise import (
+            policies,  # noqa: F401 - UnitCorrectionPolicy, a model outside models.py
+            receivers,  # noqa: F401
+        )

@@ -20,6 +20,7 @@ from django.db.models.functions import Cast
 from wagtail import blocks
 from wagtail.models import Page, Site
 
+from digitise.reading import page_texts
 from products.models import ProductAttachment, ProductPage, ProductPublication
 from products.visibility import public_pages
 
@@ -159,6 +160,7 @@ def load(page_ids):
         .order_by("page_id", "sort_order")
         .values_list("page_id", "extracted_text")
     )
+    scan_pages = page_texts(found)
     stream_block = ProductPage._meta.get_field("body").stream_block
     urls = section_urls({row[FIELDS.index("path")][: -Page.steplen] for row in rows})
     docs = {}
@@ -171,10 +173,12 @@ def load(page_ids):
             row["transcript"],
             *attachments.get(pk, []),
         ]
+        parts = [p for p in parts if p and p.strip()]
         section_url = urls[row["path"][: -Page.steplen]]
         docs[pk] = _document(
             row,
-            parts=[p for p in parts if p and p.strip()],
+            parts=parts,
+            scan_pages=scan_pages.get(pk, []),
             url=f"{section_url}{row['slug']}/" if section_url else "",
             channels=sorted(set(channels.get(pk, []))),
             topics=sorted(set(topics.get(pk, []))),
@@ -187,8 +191,26 @@ def _stream_items(stored):
     return items if isinstance(items, list) else []
 
 
-def _document(row, *, parts, url, channels, topics):
+def with_scan_pages(parts, scan_pages):
+    """The parts followed by the scan pages' texts, and where each page's text lies in the
+    stored text (``"\n".join(parts)``): ``[[scan id, page number, start, end], …]`` for the
+    pages that begin inside the first ``SNIPPET_SOURCE_CHARS``, so a snippet can name its page."""
+    parts = list(parts)
+    offset = sum(len(p) + 1 for p in parts)
+    pages = []
+    for scan_id, number, text in scan_pages:
+        if not text.strip():
+            continue
+        if offset < SNIPPET_SOURCE_CHARS:
+            pages.append([scan_id, number, offset, offset + len(text)])
+        parts.append(text)
+        offset += len(text) + 1
+    return parts, pages
+
+
+def _document(row, *, parts, url, channels, topics, scan_pages=()):
     published = row["first_published"]
+    parts, pages = with_scan_pages(parts, scan_pages)
     doc = {
         "page_id": row["pk"],
         "language": row["language"],
@@ -206,5 +228,7 @@ def _document(row, *, parts, url, channels, topics):
         "text": "\n".join(parts)[:SNIPPET_SOURCE_CHARS],
         "version": version_of(row["last_published_at"], row["url_path"]),
     }
+    if pages:  # only then: a product without scans keeps the entry (and content hash) it had
+        doc["pages"] = pages
     doc["content"] = content_of(doc)
     return doc

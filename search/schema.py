@@ -51,10 +51,11 @@ def order_key(first_published, page_id):
 
 
 def hit_payload(doc):
-    """What a search result shows, from an index document (``search.documents``)."""
+    """What a search result shows, from an index document (``search.documents``); ``pages``
+    (where scan pages lie in ``text``) only for a product with scans."""
     published = doc["first_published"]
     source = {"source": doc["source"]} if doc.get("source") else {}  # a remote record (search.remote)
-    return {
+    payload = {
         **source,
         "id": doc["page_id"],
         "external_id": doc["external_id"] or None,
@@ -68,6 +69,9 @@ def hit_payload(doc):
         "first_published": published.isoformat() if published else None,
         "text": doc["text"],
     }
+    if doc.get("pages"):
+        payload["pages"] = doc["pages"]
+    return payload
 
 
 def to_tantivy(doc, analysis):

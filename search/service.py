@@ -8,9 +8,11 @@ configured or does not answer either) the page and the API answer 503 with a mes
 import functools
 import logging
 import time
+from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from search import store
@@ -62,16 +64,43 @@ def run_search(query):
     return result
 
 
-def hits(result):
-    """The page's hits as dicts, in the engine's order, with highlighted title and snippet."""
+def hits(result, q=""):
+    """The page's hits as dicts, in the engine's order, with highlighted title and snippet.
+
+    A hit whose first match lies in a scan page's text gets a snippet cut from that page and
+    naming it ("Trang 3: …"), and ``scan_page``: the scan, the page number and the product
+    page's address showing that page with the query's words highlighted."""
     highlighter = Highlighter(result.groups)
     out = []
     for hit in result.hits:
         hit = dict(hit)
+        text = hit.pop("text")
+        pages = hit.pop("pages", None) or []
         hit["title_html"] = highlighter.highlight(hit["title"], window=10_000)
-        hit["snippet"] = highlighter.highlight(hit.pop("text"))
+        hit["scan_page"] = _scan_page(highlighter, text, pages, hit["url"], q)
+        if hit["scan_page"]:
+            start, end = hit["scan_page"].pop("span")
+            page_snippet = highlighter.highlight(text[start:end])
+            hit["snippet"] = format_html(
+                _("Trang {number}: {snippet}"), number=hit["scan_page"]["number"], snippet=page_snippet
+            )
+        else:
+            hit["snippet"] = highlighter.highlight(text)
         out.append(hit)
     return out
+
+
+def _scan_page(highlighter, text, pages, url, q):
+    """The scan page (``{"scan", "number", "url", "span"}``) the first match in ``text`` lies in."""
+    first = highlighter.first(text) if pages else None
+    if first is None:
+        return None
+    for scan_id, number, start, end in pages:
+        if start <= first < end:
+            query = urlencode({"q": q, "scan": scan_id, "p": number})
+            address = f"{url}?{query}#scan-{scan_id}" if url else ""
+            return {"scan": scan_id, "number": number, "url": address, "span": (start, end)}
+    return None
 
 
 def _unavailable_message():

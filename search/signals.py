@@ -12,6 +12,8 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from digitise.reading import product_ids_for_pages
+from digitise.signals import scan_text_changed
 from harvesting.signals import remote_records_changed
 from products.models import ProductPage
 from search import owner, remote
@@ -49,6 +51,11 @@ def on_remote_records_changed(sender, ids, **kwargs):
     enqueue(remote.index_ids(ids))
 
 
+def on_scan_text_changed(sender, scan_pages, **kwargs):
+    """OCR finished or a person corrected a page: the products carrying its file change."""
+    enqueue(product_ids_for_pages(scan_pages))
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="search.on_published")
     page_unpublished.connect(on_subtree_changed, dispatch_uid="search.on_unpublished")
@@ -59,6 +66,7 @@ def connect():
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.unrestricted"
     )
     remote_records_changed.connect(on_remote_records_changed, dispatch_uid="search.remote_records")
+    scan_text_changed.connect(on_scan_text_changed, dispatch_uid="search.scan_text_changed")
     # Which database, so which index folder (search.owner): read again on a new connection,
     # and made again after a flush (tests) emptied its table.
     connection_created.connect(owner.forget, dispatch_uid="search.forget_database_key")

@@ -59,6 +59,11 @@ class Highlighter:
         parts.extend(re.escape(run) for run in runs)
         self.pattern = re.compile("|".join(parts)) if parts else None
 
+    def first(self, text):
+        """Where the first match in ``text`` starts, or None."""
+        match = self.pattern.search(text or "") if self.pattern else None
+        return match.start() if match else None
+
     def highlight(self, text, window=WINDOW):
         """An HTML-safe excerpt of ``text`` around the first match, matches in ``<mark>``.
 

@@ -41,13 +41,20 @@ def search_api(request):
             "snippet": str(hit["snippet"]),
             # A record harvested from another instance (search.remote): its source; url is the original.
             **({"source": hit["source"]} if hit.get("source") else {}),
+            **_scan_page(hit),
         }
-        for hit in hits(result)
+        for hit in hits(result, query.q)
     ]
     body = {"count": result.count, "results": results, "facets": result.facets, "engine": result.engine}
     if result.notice:
         body["notice"] = result.notice
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+
+def _scan_page(hit):
+    """The scan page a hit was found on, for the API: ``{"scan_page": {scan, number, url}}``."""
+    page = hit["scan_page"]
+    return {"scan_page": {**page, "url": absolute_url(page["url"])}} if page else {}
 
 
 def _facet_links(params, result, names):
@@ -83,7 +90,7 @@ def search_page(request):
             names = register_names()
             base = request.GET.copy()
             base.pop("page", None)
-            page_hits = hits(result)
+            page_hits = hits(result, query.q)
             for hit in page_hits:
                 hit["language_name"] = names["language"].get(hit["language"], hit["language"])
                 hit["area_name"] = names["area"].get(hit["area"], hit["area"]) if hit["area"] else ""

@@ -14,15 +14,18 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from digitise import ocr
 from digitise.models import Scan, ScanPage
+from digitise.signals import text_changed
 from digitise.storage import ScanStorage
 
 logger = logging.getLogger(__name__)
 READ = (ScanPage.Status.DONE, ScanPage.Status.TEXT_LAYER)
+FINISHED_FIELDS = ["status", "error", "finished_at", "pages_done", "searchable_pdf", "page_count"]
 
 
 def page_pdf_name(scan_id, number):
@@ -155,7 +158,12 @@ def run_scan(scan_id):
 
 
 def _finish(scan, status, messages):
+    """Save the scan's outcome and announce its pages' text (search re-indexes the products
+    carrying the file once this commits)."""
     scan.status, scan.error, scan.finished_at = status, "\n".join(messages), timezone.now()
-    scan.pages_done = scan.pages.filter(status__in=READ).count()
-    scan.save(update_fields=["status", "error", "finished_at", "pages_done", "searchable_pdf", "page_count"])
+    with transaction.atomic():
+        read = list(scan.pages.filter(status__in=READ))
+        scan.pages_done = len(read)
+        scan.save(update_fields=FINISHED_FIELDS)
+        text_changed(read)
     return status

@@ -7,7 +7,7 @@ condition per breakdown row and figure, so a drill-down lists what was counted.
 from audit import facts
 from audit.share import digital_channel_ids, digital_channel_slugs, selection_for
 from audit.units import unit_ids_for
-from products import audit_flags, languages
+from products import languages, plan_counts
 from products.models import Channel, ContentArea, Format, PlanTask
 
 WHICH = ("total", "counted", "ethnic", "foreign", "digital", "digitised")
@@ -56,8 +56,8 @@ def _dimension_clause(query, dim, key):
 
 
 def _channel_clause(channel_id):
-    bit = audit_flags.channel_bit(channel_id)
-    if bit != audit_flags.OVERFLOW_BIT:
+    bit = plan_counts.channel_bit(channel_id)
+    if bit != plan_counts.OVERFLOW_BIT:
         return "(f.channel_mask & CAST(%s AS BIGINT)) <> 0", [bit]
     return f"((f.channel_mask & 1) <> 0 AND {facts.published_on_sql('f', [channel_id])})", [channel_id]
 

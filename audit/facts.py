@@ -3,7 +3,7 @@
 Every figure of the audit (target 4) and of the annual plan report is a count of the
 same rows — live products whose ``first_published`` is in the period, optionally of
 some units — grouped one way or another. The products table carries copies of ``live``,
-of the channels (a bit mask) and of "digitised" (products/audit_flags.py), so the rows
+of the channels (a bit mask) and of "digitised" (products/plan_counts.py), so the rows
 come from one range of the ``product_plan_counts`` index: no join to the page table, no
 probe of the publications per product.
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from products import audit_flags, languages
+from products import languages, plan_counts
 from products.models import Channel, ProductPage, ProductPublication
 
 # name → the columns grouped; every set also yields COUNT(*) and SUM(counted). Few sets of
@@ -64,7 +64,7 @@ class ChannelSet:
 
     @classmethod
     def of(cls, channel_ids):
-        bits, overflow = audit_flags.mask_of(set(channel_ids))
+        bits, overflow = plan_counts.mask_of(set(channel_ids))
         return cls(bits, tuple(overflow))
 
     def test_sql(self, table="pp"):
@@ -202,7 +202,7 @@ def _overflow_sql(by_month=False):
         )
         + ", COUNT(DISTINCT CASE WHEN f.digitised = 1 AND f.online = 1 THEN f.id END) "
         f"FROM f JOIN {_q(meta.db_table)} pub ON pub.{_q(meta.get_field('page').column)} = f.id "
-        f"WHERE (f.channel_mask & 1) <> 0 AND {channel} > {audit_flags.MAX_BIT} "
+        f"WHERE (f.channel_mask & 1) <> 0 AND {channel} > {plan_counts.MAX_BIT} "
         f"GROUP BY {', '.join(grouped.values())}"
     )
 
@@ -216,7 +216,7 @@ def count(selection, digital_ids, online_ids=(), by_month=False):
     """
     digital, online = ChannelSet.of(digital_ids), ChannelSet.of(online_ids)
     sql, params = rows_sql(selection, digital, online)
-    with_overflow = Channel.objects.filter(pk__gt=audit_flags.MAX_BIT).exists()
+    with_overflow = Channel.objects.filter(pk__gt=plan_counts.MAX_BIT).exists()
     with connection.cursor() as cursor:
         cursor.execute(_grouped_sql(sql, with_overflow, by_month), params)
         rows = cursor.fetchall()
@@ -262,7 +262,7 @@ def with_places_apart(grouped, by_month=False):
 def channel_rows(grouped):
     """[(channel_id, row)] from the mask rows and the overflow rows; a row holds task_id and the sums."""
     for row in grouped["task_mask"]:
-        for channel_id in audit_flags.bit_channels(int(row.channel_mask)):
+        for channel_id in plan_counts.bit_channels(int(row.channel_mask)):
             yield channel_id, row
     for row in grouped[OVERFLOW]:
         yield int(row.channel_mask), row

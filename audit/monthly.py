@@ -28,7 +28,7 @@ from django.db.models import Max
 
 from audit import facts
 from audit.models import CountedMonth, MonthlyCount, StaleMonth
-from products.importing.inserts import insert_values
+from products.bulk_sql import insert_values
 
 RULE_VERSION = 1  # raise when the counting rule (audit.facts) changes: every kept month is counted again
 MAX_BASES = 8  # channel sets kept at once; the least recently counted beyond that are dropped

@@ -4,7 +4,7 @@ The monthly counts (``audit.monthly``) are copies; a copy is only as good as the
 of changes. Signals miss writes that bypass the ORM's ``save()`` (``QuerySet.update``, the bulk
 importer's ``executemany``, hand-written SQL, a restore), so the database itself records them:
 a row trigger on the product table (insert, delete, and an update that changes a counted
-column: ``products.audit_flags.INDEX_FIELDS``, the columns the counts read) and on the
+column: ``products.plan_counts.INDEX_FIELDS``, the columns the counts read) and on the
 publications table (a channel added, removed or moved) appends the month of the product's
 ``first_published`` to ``audit_stalemonth``. Appending, never updating, takes no lock that two
 writers could wait on.
@@ -30,8 +30,8 @@ from django.db import connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 from audit.models import CountedMonth, StaleMonth
-from products.audit_flags import INDEX_FIELDS
 from products.models import ProductPage, ProductPublication
+from products.plan_counts import INDEX_FIELDS
 
 PREFIX = "audit_stale_"  # every trigger of this module is named so
 OWNER = ("audit", "0003_stale_month_triggers")  # the migration that creates them

@@ -70,9 +70,9 @@ def floor_sql():
 
 
 def check_copies(sample):
-    """The generated rows' copies must equal what the tables say (products/audit_flags.py)."""
-    from products.audit_flags import stale_flag_ids
+    """The generated rows' copies must equal what the tables say (products/plan_counts.py)."""
     from products.models import ProductPage
+    from products.plan_counts import stale_flag_ids
 
     ids = list(ProductPage.objects.order_by("?").values_list("pk", flat=True)[:sample])
     stale = stale_flag_ids(ids)

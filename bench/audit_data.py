@@ -122,7 +122,7 @@ def build(n):
 
 
 def _fill_copies_sql(pg):
-    """The plan-count copies (products/audit_flags.py) for the generated rows, in one UPDATE."""
+    """The plan-count copies (products/plan_counts.py) for the generated rows, in one UPDATE."""
     shift = "(CAST(1 AS BIGINT) << CAST(pub.channel_id AS INTEGER))" if pg else "(1 << pub.channel_id)"
     return (
         "UPDATE products_productpage SET "

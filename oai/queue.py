@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from oai import records
 from oai.models import PendingRefresh
-from products.importing.inserts import insert_values
+from products.bulk_sql import insert_values
 
 logger = logging.getLogger(__name__)
 CHUNK = records.CHUNK

@@ -13,7 +13,7 @@ from django.db.models.signals import post_save
 from django.dispatch import Signal, receiver
 from wagtail.signals import page_published, page_unpublished
 
-from products import audit_flags
+from products import plan_counts
 from products.models import ProductPage, Unit
 
 reference_seeded = Signal()
@@ -35,4 +35,4 @@ def keep_unit_sections(sender, instance, raw=False, **kwargs):
 @receiver(page_published, sender=ProductPage, dispatch_uid="products.live_copy_published")
 def keep_live_copy(sender, instance, **kwargs):
     """An unpublish made through a plain ``Page`` saved the page row only: copy ``live`` over."""
-    audit_flags.sync_live_copy(instance)
+    plan_counts.sync_live_copy(instance)

@@ -25,7 +25,7 @@ import time
 from django.db import connection, transaction
 from django.utils import timezone
 
-from products.importing.inserts import insert_values
+from products.bulk_sql import insert_values
 from search import store
 from search.indexing import write
 from search.models import PendingIndexWrite

@@ -1,6 +1,6 @@
 """The rows that hang off new products: publications and topic links, one executemany each."""
 
-from products.importing import inserts
+from products import bulk_sql
 from products.models import ProductPage, ProductPublication
 
 
@@ -19,8 +19,8 @@ def insert_publications(rows, products):
         for row, product in zip(rows, products, strict=True)
         for order, (channel_id, date, url, reference) in enumerate(row.publications)
     ]
-    inserts.insert_values(ProductPublication, items)
-    ids = inserts.ids_by(
+    bulk_sql.insert_values(ProductPublication, items)
+    ids = bulk_sql.ids_by(
         ProductPublication.objects.all(),
         "page_id",
         [product.pk for product in products],
@@ -35,7 +35,7 @@ def insert_publications(rows, products):
 
 def insert_topics(rows, products):
     through = ProductPage.topics.through
-    inserts.insert_values(
+    bulk_sql.insert_values(
         through,
         [
             {"productpage_id": product.pk, "topic_id": topic_id}

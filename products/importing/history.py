@@ -23,7 +23,8 @@ from modelcluster.models import get_all_child_m2m_relations, get_all_child_relat
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageLogEntry, Revision
 
-from products.importing import inserts, wagtail_records
+from products import bulk_sql
+from products.importing import wagtail_records
 from products.importing.admin_search import AdminSearchEntries
 
 IMPORT_ACTION = "products.import"
@@ -129,7 +130,7 @@ def record_new_products(entries, *, user, source_name, search_entries=None):
     for product in products:
         product.latest_revision_id = revision_ids[product.pk]
         product.live_revision_id = product.latest_revision_id if product.live else None
-    inserts.update_by_pk(
+    bulk_sql.update_by_pk(
         Page,
         ["latest_revision_id", "live_revision_id"],
         [(product.pk, product.latest_revision_id, product.live_revision_id) for product in products],
@@ -162,7 +163,7 @@ def record_new_products(entries, *, user, source_name, search_entries=None):
 def _create_revisions(entries, content_type, user, now):
     """One revision per product; ``{page id: revision id}``."""
     page_type = ContentType.objects.get_for_model(Page)
-    inserts.insert_values(
+    bulk_sql.insert_values(
         Revision,
         [
             {
@@ -179,7 +180,7 @@ def _create_revisions(entries, content_type, user, now):
     )
     # The products are new: each has this one revision.
     revisions = Revision.objects.filter(base_content_type=page_type)
-    ids = inserts.ids_by(revisions, "object_id", [str(product.pk) for product, *_ in entries])
+    ids = bulk_sql.ids_by(revisions, "object_id", [str(product.pk) for product, *_ in entries])
     return {int(object_id): pk for object_id, pk in ids.items()}
 
 

@@ -25,7 +25,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import PageLogEntry, PageSubscription, ReferenceIndex, Revision
 from wagtail.signals import page_published
 
-from products.importing import inserts
+from products import bulk_sql
 
 
 def log_entries(product, *, content_type_id, user_id, timestamp):
@@ -62,14 +62,14 @@ def write_log_entries(products, *, content_type_id, user, timestamp, extra=()):
     user_id = user.pk if user is not None else None
     fields = {"content_type_id": content_type_id, "user_id": user_id, "timestamp": timestamp}
     rows = [entry for product in products for entry in log_entries(product, **fields)]
-    inserts.insert_values(PageLogEntry, [*rows, *extra])
+    bulk_sql.insert_values(PageLogEntry, [*rows, *extra])
 
 
 def subscribe_creator(products, user):
     """The creator's subscription to each new page, as the admin's add view saves it."""
     if user is None:
         return
-    inserts.insert_values(
+    bulk_sql.insert_values(
         PageSubscription,
         [{"user_id": user.pk, "page_id": product.pk, "comment_notifications": True} for product in products],
     )
@@ -105,7 +105,7 @@ def index_references(entries):
     }
     existing = _stored_references(content_types[-1], list(references))
     known = {content_type.pk for content_type in content_types}
-    inserts.insert_values(  # Wagtail's bulk_create(…, ignore_conflicts=True), a statement prepared once
+    bulk_sql.insert_values(  # Wagtail's bulk_create(…, ignore_conflicts=True), a statement prepared once
         ReferenceIndex,
         _reference_rows(content_types, references, existing),
         ignore_conflicts=connection.features.supports_ignore_conflicts,
@@ -145,7 +145,7 @@ def _with_children(product, children):
     clone.__dict__.pop("_cluster_related_objects", None)
     for name, child_model in _child_relations(type(product)):
         objects = [
-            child if isinstance(child, child_model) else inserts.new_instance(child_model, child)
+            child if isinstance(child, child_model) else bulk_sql.new_instance(child_model, child)
             for child in children.get(name, ())
         ]
         setattr(clone, name, objects)
@@ -163,9 +163,9 @@ def _stored_references(base_content_type, object_ids):
     """{object id: {(to content type, to object, model path, content path): (content type, id)}}
     of the rows already in the index for these objects."""
     stored = {}
-    for start in range(0, len(object_ids), inserts.CHUNK):
+    for start in range(0, len(object_ids), bulk_sql.CHUNK):
         rows = ReferenceIndex.objects.filter(
-            base_content_type=base_content_type, object_id__in=object_ids[start : start + inserts.CHUNK]
+            base_content_type=base_content_type, object_id__in=object_ids[start : start + bulk_sql.CHUNK]
         ).values_list(
             "object_id",
             "id",

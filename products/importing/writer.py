@@ -5,7 +5,7 @@ New products are inserted in batches, bypassing Wagtail's one-page-at-a-time
 the new children of each unit section are allocated by ``products.importing.tree``; the
 ``wagtailcore_page`` and ``products_productpage`` rows, then publications and topic links
 (``products.importing.children``), go in with one ``cursor.executemany`` each
-(``products.importing.inserts``: Django's bulk_create builds and compiles far more per row,
+(``products.bulk_sql``: Django's bulk_create builds and compiles far more per row,
 and refuses multi-table inheritance), attachments are stored, and the section's ``numchild``
 is raised.
 Each batch is one transaction: an interrupted import leaves whole batches, and
@@ -30,8 +30,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from products import audit_flags
-from products.importing import children, history, inserts, wagtail_records
+from products import bulk_sql, plan_counts
+from products.importing import children, history, wagtail_records
 from products.importing.admin_search import AdminSearchEntries
 from products.importing.body import stream_data
 from products.importing.exchange import finish_stored_file
@@ -139,11 +139,11 @@ class Writer:
     def _new_product(self, state, row, key, now):
         """The unsaved page of a new product, placed as the section's next child.
 
-        Built from field values by attname (``inserts.new_instance``): Django's keyword
+        Built from field values by attname (``bulk_sql.new_instance``): Django's keyword
         constructor and related-object descriptors cost more than the rest of the row."""
         slug = state.take_slug(row.title, row.external_id)
         live = self.publishes(row.unit_id) and not row.draft
-        return inserts.new_instance(
+        return bulk_sql.new_instance(
             ProductPage,
             {
                 "title": row.title,
@@ -174,11 +174,11 @@ class Writer:
                 "external_id": row.external_id,
                 "language": row.language,
                 "first_published": ProductPublication.first_published(p[1] for p in row.publications),
-                # The plan-count copies (products/audit_flags.py), written with the row, so that the
+                # The plan-count copies (products/plan_counts.py), written with the row, so that the
                 # first revision holds them as the page does.
                 "is_live": live,
-                "channel_mask": audit_flags.channel_mask(p[0] for p in row.publications),
-                "digitised": audit_flags.is_digitised(
+                "channel_mask": plan_counts.channel_mask(p[0] for p in row.publications),
+                "digitised": plan_counts.is_digitised(
                     not (row.body or row.body_blocks), row.transcript, bool(row.files)
                 ),
             },
@@ -188,8 +188,8 @@ class Writer:
     def _insert_pages(products):
         """The ``wagtailcore_page`` rows of ``products``; each product gets its id (found by its
         path, which is unique)."""
-        inserts.insert_objects(Page, products)
-        ids = inserts.ids_by(Page.objects.all(), "path", [product.path for product in products])
+        bulk_sql.insert_objects(Page, products)
+        ids = bulk_sql.ids_by(Page.objects.all(), "path", [product.path for product in products])
         for product in products:
             product.page_ptr_id = product.pk = product.id = ids[product.path]
 
@@ -230,7 +230,7 @@ class Writer:
     @staticmethod
     def _insert_children(products):
         """The ``products_productpage`` rows (Django's bulk_create refuses multi-table models)."""
-        inserts.insert_objects(ProductPage, products)
+        bulk_sql.insert_objects(ProductPage, products)
 
     def _stored_file(self, item, title=None):
         """Store one file (an attachment, or a body block's image); the attachment's fields."""

@@ -18,7 +18,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from products import audit_flags, listing
+from products import listing, plan_counts
 from products.blocks import ProductBodyBlock
 from products.desk.panels import ProductLanguagePanel
 from products.desk.permissions import ProductPermissionTester
@@ -145,7 +145,7 @@ class ProductPage(Page):
     first_published = models.DateField(
         _("ngày đăng đầu tiên"), null=True, blank=True, db_index=True, editable=False
     )
-    # Copies for counting from this table alone (products/audit_flags.py says why and who keeps them).
+    # Copies for counting from this table alone (products/plan_counts.py says why and who keeps them).
     is_live = models.BooleanField(_("đang xuất bản (bản sao)"), default=False, editable=False)
     channel_mask = models.BigIntegerField(_("các kênh đã đăng (mặt nạ bit)"), default=0, editable=False)
     digitised = models.BooleanField(_("đã số hóa"), default=False, editable=False)
@@ -238,7 +238,7 @@ class ProductPage(Page):
             # A public listing: one language, newest first (a year is a range of it), one page.
             models.Index(fields=["language", "first_published", "page_ptr"], name="product_listing"),
             # Covers every column the plan's counts read: one index range per period.
-            models.Index(fields=[*audit_flags.INDEX_FIELDS], name="product_plan_counts"),
+            models.Index(fields=[*plan_counts.INDEX_FIELDS], name="product_plan_counts"),
         ]
         permissions = [
             ("translate_into_" + lang.code.replace("-", "_"), _("Dịch sang %s") % lang.local_name)
@@ -254,7 +254,7 @@ class ProductPage(Page):
     def save(self, *args, **kwargs):
         self.normalise_text()
         self.sync_derived_fields()
-        kwargs["update_fields"] = audit_flags.sync_page(self, kwargs.get("update_fields"))
+        kwargs["update_fields"] = plan_counts.sync_page(self, kwargs.get("update_fields"))
         return super().save(*args, **kwargs)
 
     def normalise_text(self):

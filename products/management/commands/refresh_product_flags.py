@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from products.audit_flags import all_product_ids, refresh_flags, stale_flag_ids
+from products.plan_counts import all_product_ids, refresh_flags, stale_flag_ids
 
 
 class Command(BaseCommand):

@@ -18,10 +18,11 @@ when a query runs, so the figures follow a change of it at once.
 
 Who keeps them exact: ``ProductPage.save()`` (every editor, publish, unpublish, copy,
 move and revision path ends there), ``sync_live_copy`` for an unpublish made through a
-plain ``Page`` instance, and ``refresh_flags(ids)`` — one query per batch — for the bulk importer,
-which writes rows without ``save()``. ``stale_flag_ids()`` finds rows whose copies
-disagree with the tables (after hand-written SQL, say); ``manage.py refresh_product_flags``
-reports and repairs them.
+plain ``Page`` instance, and the bulk importer, which writes rows without ``save()`` and so
+computes the copies with the row from the same ``channel_mask`` and ``is_digitised``
+(``products/importing/writer.py``). ``stale_flag_ids()`` finds rows whose copies disagree with
+the tables (after hand-written SQL, say); ``refresh_flags(ids)`` rewrites them, one query per
+batch; ``manage.py refresh_product_flags`` reports and repairs them that way.
 """
 
 from django.db import connection

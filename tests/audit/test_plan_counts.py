@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Page
 
 from audit.share import Period, Query, compute
-from products import audit_flags
+from products import plan_counts
 from products.models import Channel, ProductPage, ProductPublication
 from tests.factories import make_product
 
@@ -18,11 +18,11 @@ D = datetime.date
 
 
 def stale():
-    return audit_flags.stale_flag_ids(ProductPage.objects.values_list("pk", flat=True))
+    return plan_counts.stale_flag_ids(ProductPage.objects.values_list("pk", flat=True))
 
 
 def bits(*slugs):
-    return audit_flags.channel_mask(Channel.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+    return plan_counts.channel_mask(Channel.objects.filter(slug__in=slugs).values_list("pk", flat=True))
 
 
 def test_publish_edit_unpublish_keep_the_copies(registers):
@@ -104,7 +104,7 @@ def test_channel_without_a_bit_of_its_own_is_counted_exactly(registers):
         title="far", publications=[("far-away", D(2024, 2, 2)), ("radio", D(2024, 2, 3))]
     )
     far_product.refresh_from_db()
-    assert far_product.channel_mask == bits("radio") | audit_flags.OVERFLOW_BIT
+    assert far_product.channel_mask == bits("radio") | plan_counts.OVERFLOW_BIT
     report = compute(Query(Period.year(2024))).as_json()
     assert (report["total"], report["counted"], report["parts"]["digital"]) == (2, 1, 1)
     channels = {row["key"]: (row["total"], row["counted"]) for row in report["breakdowns"]["channel"]}

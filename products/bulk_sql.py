@@ -1,4 +1,5 @@
-"""Rows the importer writes by the thousand, each kind with one prepared statement.
+"""Rows written by the thousand, each kind with one prepared statement (the importer, the audit's
+kept months, the search and OAI queues).
 
 Django's ``bulk_create`` builds a model instance per row and compiles a multi-row INSERT per
 chunk; ``bulk_update`` compiles a ``CASE WHEN`` per field and row. The importer already holds

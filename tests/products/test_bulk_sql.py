@@ -1,4 +1,4 @@
-"""The importer's own INSERTs and UPDATEs (products.importing.inserts) write what Django would."""
+"""The importer's own INSERTs and UPDATEs (products.bulk_sql) write what Django would."""
 
 import datetime
 import uuid
@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from wagtail.models import Page, PageLogEntry, Revision
 
-from products.importing import inserts
+from products import bulk_sql
 from products.models import ProductPage, ProductPublication
 from tests.importing.helpers import row, run, write_file
 
@@ -43,15 +43,15 @@ def test_each_columns_adapter_gives_what_django_gives(tmp_path, model):
         ProductPublication: product.publications.get(),
     }[model]
     skipped = 0
-    for field in inserts.written_fields(model):
-        plain = inserts.plain_type(field)
+    for field in bulk_sql.written_fields(model):
+        plain = bulk_sql.plain_type(field)
         for value in _values(field, sample):
             expected = _prep(field, value)
             fast = plain is not None and (value is None or type(value) is plain)
             if not fast:  # the adapter calls Django: nothing to compare
                 continue
             assert not isinstance(expected, type), (field.attname, value, expected)  # Django accepts it
-            assert inserts.adapter(field)(value) == expected == value, (field.attname, value)
+            assert bulk_sql.adapter(field)(value) == expected == value, (field.attname, value)
             skipped += 1
     assert skipped  # the fast path is taken for this model's plain columns
 
@@ -81,7 +81,7 @@ def test_imported_products_point_at_their_own_revisions(tmp_path):
 
 def test_a_datetime_shared_by_a_batch_is_adapted_as_django_does():
     field = Revision._meta.get_field("created_at")
-    adapt = inserts.adapter(field)
+    adapt = bulk_sql.adapter(field)
     first = datetime.datetime(2024, 7, 30, 8, 15, tzinfo=datetime.UTC)
     second = datetime.datetime(2024, 7, 30, 15, 15, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
     for value in (first, first, second, second, first, None):
@@ -99,7 +99,7 @@ def test_a_stream_body_is_adapted_as_wagtail_adapts_it(tmp_path):
     assert run(write_file(tmp_path / "b.jsonl", [row("sb-1", body=body)]))[0]
     product = ProductPage.objects.get(external_id="sb-1")
     field = ProductPage._meta.get_field("body")
-    adapt = inserts.adapter(field)
+    adapt = bulk_sql.adapter(field)
     for value in (product.body, list(product.body.raw_data), [], None):
         assert _sent(adapt(value)) == _sent(field.get_db_prep_save(value, connection))
     assert product.body.raw_data[0]["value"].endswith("Dòng hai với 'Bok và ơ̆</p>")
@@ -120,9 +120,9 @@ def test_a_statement_whose_row_fails_leaves_none_of_its_rows():
         "body": "",
         "autocomplete": "",
     }
-    inserts.insert_values(IndexEntry, [{**entry, "object_id": "dup-0"}])  # the values themselves are valid
+    bulk_sql.insert_values(IndexEntry, [{**entry, "object_id": "dup-0"}])  # the values themselves are valid
     with pytest.raises(IntegrityError):
-        inserts.insert_values(IndexEntry, [entry, {**entry, "object_id": "dup-2"}, entry])
+        bulk_sql.insert_values(IndexEntry, [entry, {**entry, "object_id": "dup-2"}, entry])
     assert list(
         IndexEntry.objects.filter(object_id__startswith="dup-").values_list("object_id", flat=True)
     ) == ["dup-0"]

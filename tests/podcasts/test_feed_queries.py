@@ -1,13 +1,18 @@
 """A feed of 1,000 episodes in under a second: a fixed number of queries, whatever the episode count,
 and every item's fields (categories, dates, guid, enclosure) as the syndication framework writes them."""
 
+import io
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.feedgenerator import Rss201rev2Feed
 
 from home.cache import page_cache
+from home.podcast_feed import PodcastFeed
 from tests.podcasts.conftest import TRANSCRIPT, D, episode, new_media
 from tests.podcasts.test_feeds import LANGUAGE_FEED, PROGRAMME_FEED, read
 
@@ -80,3 +85,20 @@ def test_an_episode_whose_file_is_missing_is_left_out(client, registers):
     episode("Mất tệp", media=gone)
     gone.file.storage.delete(gone.file.name)
     assert [item.title for item in read(client, PROGRAMME_FEED).entries] == [kept.title]
+
+
+def test_the_feed_is_byte_for_byte_what_djangos_generator_writes(client, registers):
+    """``QuickXMLGenerator`` writes what ``SimplerXMLGenerator`` writes: escapes, attributes, empty tags."""
+    episode("Luật & quyền <trẻ em> \"số 1\" 'ê'", summary="", transcript=TRANSCRIPT)
+    episode("Tóm tắt có ký tự", summary="a < b & c > d; « trích dẫn »", format="radio-drama")
+    request = RequestFactory().get(LANGUAGE_FEED)
+    with translation.override("bdq"):
+        view = PodcastFeed()
+        feed = view.get_feed(view.get_object(request), request)
+    ours, djangos = io.BytesIO(), io.BytesIO()
+    feed.write(ours, "utf-8")
+    Rss201rev2Feed.write(feed, djangos, "utf-8")  # RssFeed.write: SimplerXMLGenerator, a write per event
+    assert b"&amp; quy\xe1\xbb\x81n &lt;tr\xe1\xba\xbb em&gt;" in djangos.getvalue()
+    assert b"<description></description>" not in djangos.getvalue()
+    assert ours.getvalue() == djangos.getvalue()
+    assert client.get(LANGUAGE_FEED).content == djangos.getvalue()

@@ -6,6 +6,10 @@ category, ``itunes:explicit``, ``podcast:guid``, ``podcast:locked``) and per epi
 (``itunes:duration``, ``podcast:transcript``). The enclosure is the episode's first audio or
 video file: its public ``/media/`` URL, its size in bytes and the MIME type ``/media/`` sends
 it with. A file that is missing from the storage leaves its episode out (an app cannot play it).
+
+A feed lists up to 2,000 episodes uncached in well under a second: the episodes are plain rows
+(``home.podcasts.feed_episodes``), not pages, and ``QuickXMLGenerator`` writes Django's bytes
+with a write per element instead of five (README, benchmarks: 316 → ~120 ms CPU for 1,001).
 """
 
 import io

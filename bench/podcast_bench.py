@@ -13,6 +13,8 @@ times over HTTP
   the 206 status line and the first 64 KB (the player starts playing there and reads on);
   and a 1 MB range ``bytes=N-(N+1 MB)`` timed to its last byte.
 Each request on a new connection; p50 and p95 over ``--runs``. Client and server share the cores.
+The scratch SQLite file and media folder live in the temporary folder (``TMPDIR``: give each
+person their own on a shared machine); ``--reuse`` keeps an archive of the right size there.
 """
 
 import argparse

@@ -6,15 +6,24 @@ category, ``itunes:explicit``, ``podcast:guid``, ``podcast:locked``) and per epi
 (``itunes:duration``, ``podcast:transcript``). The enclosure is the episode's first audio or
 video file: its public ``/media/`` URL, its size in bytes and the MIME type ``/media/`` sends
 it with. A file that is missing from the storage leaves its episode out (an app cannot play it).
+
+A feed lists up to 2,000 episodes uncached in well under a second: the episodes are plain rows
+(``home.podcasts.feed_episodes``), not pages, and ``QuickXMLGenerator`` writes Django's bytes
+with a write per element instead of five (README, benchmarks: 316 → ~120 ms CPU for 1,001).
 """
 
+import io
+import re
 import uuid
+from xml.sax.saxutils import escape, quoteattr
 
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator, UnserializableContentError
+from wagtailmedia.models import get_media_model
 
 from home import podcasts
 from home.feeds import ProductFeed
@@ -27,12 +36,52 @@ ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
 # Podcasting 2.0's namespace for podcast:guid (a UUIDv5 of the feed's URL without its scheme).
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0B-\x0C\x0E-\x1F]")  # as SimplerXMLGenerator.characters
 ARTWORK = "podcast-artwork.png"  # 1400 × 1400, the smallest square Apple Podcasts takes
+
+
+class QuickXMLGenerator(SimplerXMLGenerator):
+    """``SimplerXMLGenerator``'s bytes, an element without children in one write.
+
+    Its ``addQuickElement`` goes through ``startElement``, ``characters`` and ``endElement``
+    (five writes and as many calls per element): with a dozen elements per episode, the
+    largest share of a 1,000-episode feed's time. Same checks (control characters), same
+    attribute order (sorted), same ``<name/>`` for an element without text.
+    """
+
+    def addQuickElement(self, name, contents=None, attrs=None):
+        if contents and CONTROL_CHARACTERS.search(contents):
+            raise UnserializableContentError("Control characters are not supported in XML 1.0")
+        self._finish_pending_start_element()
+        attributes = (
+            "".join(f" {key}={quoteattr(value)}" for key, value in sorted(attrs.items())) if attrs else ""
+        )
+        if contents:
+            self._write(f"<{name}{attributes}>{escape(contents)}</{name}>")
+        else:
+            self._write(f"<{name}{attributes}/>")
 
 
 class PodcastRssFeed(Rss201rev2Feed):
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:itunes": ITUNES, "xmlns:podcast": PODCAST}
+
+    def write(self, outfile, encoding):
+        """``RssFeed.write`` with ``QuickXMLGenerator``, into a string, then into the response in
+        one write (the response's ``write`` per SAX event, 50,000 of them for 1,000 episodes,
+        was a tenth of the feed's time)."""
+        buffer = io.StringIO()
+        handler = QuickXMLGenerator(buffer, encoding, short_empty_elements=True)
+        handler.startDocument()
+        self.add_stylesheets(handler)
+        handler.startElement("rss", self.rss_attributes())
+        handler.startElement("channel", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        self.endChannelElement(handler)
+        handler.endElement("rss")
+        # What XMLGenerator writes into a binary stream itself (a TextIOWrapper with these errors).
+        outfile.write(buffer.getvalue().encode(encoding, "xmlcharrefreplace"))
 
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
@@ -62,14 +111,21 @@ class PodcastRssFeed(Rss201rev2Feed):
             handler.addQuickElement("podcast:transcript", None, attrs)
 
 
-def enclosure(product):
-    """(Enclosure, media) of the product's first audio/video file, or None if it is missing."""
-    media = product.media[0].media
-    try:
-        size = media.file.size
-    except OSError:
-        return None
-    return Enclosure(absolute_url(media.file.url), str(size), content_type(media.file.name)), media
+def enclosures(items):
+    """Each item's Enclosure (URL, size, MIME type of its file), None where the file is missing.
+
+    The storage is asked directly (``size``, ``url``): a ``FieldFile`` per episode only wraps it.
+    """
+    storage = get_media_model()._meta.get_field("file").storage
+    found = []
+    for item in items:
+        try:
+            size = storage.size(item.file) if item.file else None
+        except OSError:
+            size = None
+        url = absolute_url(storage.url(item.file)) if size is not None else ""
+        found.append(Enclosure(url, str(size), content_type(item.file)) if url else None)
+    return found
 
 
 class PodcastFeed(ProductFeed):
@@ -83,14 +139,14 @@ class PodcastFeed(ProductFeed):
 
     def build(self, request, code, products, *, title, author):
         items = []
-        products = list(products[: podcasts.MAX_EPISODES])
+        products = podcasts.feed_episodes(products, chrome_language(code))
         transcripts = reverse("portal_podcast_transcript", kwargs={"product_id": 0}).removesuffix("0.txt")
-        for product, url in zip(products, podcasts.page_urls(request, products), strict=True):
-            found = enclosure(product)
+        transcripts = absolute_url(transcripts)
+        urls = podcasts.page_urls(request, products)
+        for product, url, found in zip(products, urls, enclosures(products), strict=True):
             if found is not None:
-                product.podcast_enclosure, product.podcast_media = found
-                product.podcast_link = absolute_url(url)
-                product.podcast_transcript = absolute_url(f"{transcripts}{product.pk}.txt")
+                product.enclosure, product.link = found, absolute_url(url)
+                product.transcript = f"{transcripts}{product.pk}.txt" if product.has_transcript else ""
                 items.append(product)
         feed_url = absolute_url(request.path)
         name = languages.get(code).local_name
@@ -115,10 +171,13 @@ class PodcastFeed(ProductFeed):
         return obj["items"]
 
     def item_link(self, item):
-        return item.podcast_link
+        return item.link
 
     def item_enclosures(self, item):
-        return [item.podcast_enclosure]
+        return [item.enclosure]
+
+    def item_categories(self, item):
+        return item.categories
 
     def feed_extra_kwargs(self, obj):
         scheme_less = obj["feed_url"].split("://", 1)[-1].rstrip("/")
@@ -130,8 +189,8 @@ class PodcastFeed(ProductFeed):
 
     def item_extra_kwargs(self, item):
         return {
-            "duration": round(item.podcast_media.duration or 0),
-            "transcript": item.podcast_transcript if item.has_transcript else "",
+            "duration": round(item.duration or 0),
+            "transcript": item.transcript,
             "language": item.language,
         }
 

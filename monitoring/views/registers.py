@@ -62,7 +62,7 @@ class ActivityIndexView(scoped.IndexView):
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
-        if self.request.user.has_perm("monitoring.add_activity"):
+        if self.user_has_permission("add"):  # the import adds activities, as the form does
             buttons.append(
                 HeaderButton(
                     _("Nhập từ tệp"), url=reverse("monitoring:import_activities"), icon_name="upload"
@@ -75,6 +75,7 @@ class ActivityViewSet(PlanRegisterViewSet):
     url_prefix = "plan/activities"
     url_namespace = "plan_activities"
     model = Activity
+    index_view_class = ActivityIndexView
     icon = "date"
     menu_label = _("Hoạt động")
     list_display = ["title", "date", "unit", "task", "kind", "audience"]

@@ -7,10 +7,11 @@ policy for the rows a listing shows (``instances_user_has_any_permission_for``) 
 user may act on the record of the URL (``user_has_any_permission_for_instance``).
 
 Refusals are the admin's 403 page (``products.desk.forbidden``) everywhere: listing, exports,
-forms, history, usage; for a record of a unit the user does not work for, or for no record at all,
-the same answer (a 404 would be turned by the locale middleware into a redirect to /vi/admin/…),
-and a ``PermissionDenied`` raised by Wagtail's view (which the admin would turn into a redirect to
-the dashboard) is answered the same way.
+forms, history, usage; a record of a unit the user does not work for gets the same answer as no
+permission at all (not a 404, which the locale middleware would turn into a redirect to
+/vi/admin/…), and a ``PermissionDenied`` raised by Wagtail's view (which the admin would turn into
+a redirect to the dashboard) is answered the same way. The views are named classes, set on the
+registers' viewset (``PlanRegisterViewSet``), which a register's own views subclass.
 """
 
 from django.contrib.admin.utils import unquote

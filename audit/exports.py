@@ -1,4 +1,15 @@
-"""The audit figures as CSV and XLSX: one sheet/section per breakdown, the same numbers as the JSON."""
+"""The audit figures as CSV and XLSX: the same numbers as the JSON, written here, not through
+Wagtail's ``SpreadsheetExportMixin`` (which the drill-down lists use, ``AuditProductsView``).
+
+The mixin writes one table under one heading row, into a sheet called "Sheet1", from a view. This
+file is two tables: the summary (period, unit, roll-up, the target's band, the status and which
+channels counted as digital — what makes a file sent on by e-mail say what it counts) above the
+figures (breakdown, key, total, counted, share); in the XLSX they are the sheets "summary" and
+"figures", which readers (and tests/audit) open by name. ``audit_share --format csv|xlsx`` writes
+the same bytes without any request or view. Through the mixin the summary would be lost or mixed
+into the figures' columns; so only the cells share its rules (``safe_row``, numbers as numbers),
+and the CSV keeps its UTF-8 BOM for Excel.
+"""
 
 import csv
 import io
@@ -56,28 +67,6 @@ def as_xlsx(report):
     figures.append(HEADER)
     for row in figure_rows(report):
         figures.append(safe_row(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def products_csv(headings, rows):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(headings)
-    writer.writerows(safe_row(row) for row in rows)
-    return out.getvalue().encode("utf-8-sig")
-
-
-def products_xlsx(headings, rows):
-    from openpyxl import Workbook  # heavy (~20 MB per process): loaded on the first export
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "products"
-    sheet.append(headings)
-    for row in rows:
-        sheet.append(safe_row(row))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
+from wagtail.permissions import register_permission_policy
 
 from monitoring import admin_urls, roles
 from monitoring.views.registers import (
@@ -18,12 +19,19 @@ from monitoring.views.registers import (
 from monitoring.views.reports import UnitReportViewSet
 from products.models import ProductPage
 
+REGISTERS = (ActivityViewSet, StaffCountViewSet, AgencyViewSet, MisinformationViewSet, UnitReportViewSet)
+
+# Each register's rows answer to its unit-scoped policy, wherever Wagtail asks (the registry must
+# hold it before anything asks for the model's policy: here, at import, as Wagtail's docs advise).
+for viewset_class in REGISTERS:
+    register_permission_policy(viewset_class.model, viewset_class.make_policy())
+
 
 class PlanViewSetGroup(ViewSetGroup):
     menu_label = _("Kế hoạch")
     menu_icon = "tasks"
     menu_order = 250
-    items = (ActivityViewSet, StaffCountViewSet, AgencyViewSet, MisinformationViewSet, UnitReportViewSet)
+    items = REGISTERS
 
 
 @hooks.register("register_admin_viewset")

@@ -5,9 +5,7 @@ reviewers; everyone else gets a 403. Target 5b's records (misinformation items) 
 misinformation register's view permission.
 """
 
-import csv
 import datetime
-import io
 import json
 
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -15,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from wagtail.admin.views.reports import ReportView
 
 from audit.display import NONE, number, register_names, target_cells
@@ -26,9 +25,8 @@ from monitoring.figures.targets import STATUS_LABELS, all_targets, target_4_and_
 from monitoring.reporting import documents
 from monitoring.reporting.annual import AUDIT_KEYS, plan_report
 from monitoring.reporting.tables import TARGET_ORDER, percent, target_label
-from monitoring.views.exports import SafeExportMixin
+from monitoring.views.exports import SafeExportMixin, WholeFileExportMixin
 from products.desk.forbidden import forbidden
-from products.spreadsheets import safe_row
 
 PERMISSION = "audit.view_audit"
 RECORD_PERMISSIONS = {"items": "monitoring.view_misinformationitem"}
@@ -157,8 +155,11 @@ def indicators_page(request):
     return TemplateResponse(request, "monitoring/indicators.html", context)
 
 
+EXPORT_COLUMNS = ["target", "level", "unit", "numerator", "denominator", "share", "target_value", "status"]
+
+
 def export_rows(scope):
-    yield ["target", "level", "unit", "numerator", "denominator", "share", "target_value", "status"]
+    """The figures' rows: one per target ("total"), then one per unit of its breakdown ("unit")."""
     for code, _definition, data in figures(scope):
         yield [
             code,
@@ -174,32 +175,26 @@ def export_rows(scope):
             yield [code, "unit", row["key"], row["numerator"], row["denominator"], row.get("share"), "", ""]
 
 
-def indicators_export(request):
-    if not request.user.has_perm(PERMISSION):
-        return forbidden(request)
-    _form, scope = scope_from(request)
-    fmt = request.GET.get("format", "csv")
-    if scope is None or fmt not in ("csv", "xlsx"):
-        return HttpResponseBadRequest(_("Tham số không hợp lệ."))
-    rows = [safe_row(row) for row in export_rows(scope)]
-    name = f"chi-tieu-ke-hoach_{scope.period.start}_{scope.period.end}.{fmt}"
-    if fmt == "csv":
-        out = io.StringIO()
-        csv.writer(out).writerows(rows)
-        response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook  # heavy (~20 MB per process): loaded on the first export
+class IndicatorsExportView(SafeExportMixin, WholeFileExportMixin, View):
+    """The page's figures as CSV or XLSX (``?format=``) through Wagtail's spreadsheet export; the
+    headings are the columns' codes (files are read back by them)."""
 
-        book = Workbook()
-        for row in rows:
-            book.active.append(row)
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(
-            out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    list_export = EXPORT_COLUMNS
+
+    def get(self, request):
+        if not request.user.has_perm(PERMISSION):
+            return forbidden(request)
+        _form, scope = scope_from(request)
+        fmt = request.GET.get("format", self.FORMAT_CSV)
+        if scope is None or fmt not in self.FORMATS:
+            return HttpResponseBadRequest(_("Tham số không hợp lệ."))
+        self.export_filename = f"chi-tieu-ke-hoach_{scope.period.start}_{scope.period.end}"
+        return self.as_spreadsheet(
+            [dict(zip(EXPORT_COLUMNS, row, strict=True)) for row in export_rows(scope)], fmt
         )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+
+
+indicators_export = IndicatorsExportView.as_view()
 
 
 def plan_report_download(request):

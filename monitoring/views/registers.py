@@ -1,66 +1,48 @@
 """The plan's registers in the admin, declared as Wagtail ModelViewSets grouped under "Kế hoạch".
 
-Every view of these viewsets goes through ``GuardedView``: a user with no permission on the
-register gets a real 403 (everywhere: listing, exports, forms, history, usage), and so does a
-request for a record of a unit the user does not work for, or for no record at all (a 404
-would be turned by the locale middleware into a redirect to /vi/admin/…). Exports pass every
-cell through ``safe_cell``.
+Who may do what on which row is the model's registered permission policy
+(``monitoring.permissions.UnitPermissionPolicy``, registered in monitoring/wagtail_hooks.py); every
+view of these viewsets asks it (monitoring/views/scoped.py) and refuses with a real 403. Exports
+pass every cell through ``safe_cell``.
 """
 
 import django_filters
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from monitoring.models import Activity, Agency, MisinformationItem, StaffCount
-from monitoring.permissions import ANY_ACTION, visible
-from monitoring.views.exports import SafeExportMixin
+from monitoring.permissions import UnitPermissionPolicy
+from monitoring.views import scoped
 from products.desk.forbidden import forbidden
 
 
-class GuardedView(SafeExportMixin):
-    """Mixed into every view of a ``GuardedViewSet`` (see the module docstring)."""
+class PlanRegisterViewSet(ModelViewSet):
+    """A register of the plan: its views ask the policy of ``policies()`` (see the module docstring)."""
 
-    viewset = None
-
-    def dispatch(self, request, *args, **kwargs):
-        viewset = self.viewset
-        if not viewset.permission_policy.user_has_any_permission(request.user, ANY_ACTION):
-            return forbidden(request)
-        pk = kwargs.get("pk")
-        if pk is not None and not viewset.visible(request.user).filter(pk=unquote(str(pk))).exists():
-            return forbidden(request)  # another unit's record (or none): the same answer either way
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied:
-            return forbidden(request)
-
-    def get_base_queryset(self):
-        return self.viewset.visible(self.request.user, super().get_base_queryset())
-
-
-class GuardedViewSet(ModelViewSet):
     scope_field = "unit"  # None: every record is visible to whoever has a permission on the register
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = scoped.IndexView
+    add_view_class = scoped.CreateView
+    edit_view_class = scoped.EditView
+    delete_view_class = scoped.DeleteView
+    inspect_view_class = scoped.InspectView
+    history_view_class = scoped.HistoryView
+    usage_view_class = scoped.UsageView
+    copy_view_class = scoped.CopyView
+    reorder_view_class = scoped.ReorderView
 
-    def visible(self, user, queryset=None):
-        queryset = self.model._default_manager.all() if queryset is None else queryset
-        return visible(queryset, user, self.scope_field) if self.scope_field else queryset
-
-    def construct_view(self, view_class, **kwargs):
-        """Each view class of the viewset, guarded (one subclass per class and viewset)."""
-        guarded = type(f"Guarded{view_class.__name__}", (GuardedView, view_class), {"viewset": self})
-        return super().construct_view(guarded, **kwargs)
+    @classmethod
+    def make_policy(cls):
+        return UnitPermissionPolicy(cls.model, scope_field=cls.scope_field)
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -76,11 +58,11 @@ class ActivityFilterSet(WagtailFilterSet):
         fields = ["unit", "task", "kind"]
 
 
-class ActivityIndexView(generic.IndexView):
+class ActivityIndexView(scoped.IndexView):
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
-        if self.request.user.has_perm("monitoring.add_activity"):
+        if self.user_has_permission("add"):  # the import adds activities, as the form does
             buttons.append(
                 HeaderButton(
                     _("Nhập từ tệp"), url=reverse("monitoring:import_activities"), icon_name="upload"
@@ -89,10 +71,11 @@ class ActivityIndexView(generic.IndexView):
         return buttons
 
 
-class ActivityViewSet(GuardedViewSet):
+class ActivityViewSet(PlanRegisterViewSet):
     url_prefix = "plan/activities"
     url_namespace = "plan_activities"
     model = Activity
+    index_view_class = ActivityIndexView
     icon = "date"
     menu_label = _("Hoạt động")
     list_display = ["title", "date", "unit", "task", "kind", "audience"]
@@ -122,7 +105,7 @@ class StaffCountFilterSet(WagtailFilterSet):
         fields = ["unit", "year"]
 
 
-class StaffCountViewSet(GuardedViewSet):
+class StaffCountViewSet(PlanRegisterViewSet):
     url_prefix = "plan/staff"
     url_namespace = "plan_staff"
     model = StaffCount
@@ -138,7 +121,7 @@ class StaffCountViewSet(GuardedViewSet):
     export_filename = "can-bo-tap-huan"
 
 
-class AgencyViewSet(GuardedViewSet):
+class AgencyViewSet(PlanRegisterViewSet):
     url_prefix = "plan/agencies"
     url_namespace = "plan_agencies"
     model = Agency
@@ -159,7 +142,7 @@ class MisinformationFilterSet(WagtailFilterSet):
         fields = ["detected_by", "platform", "status", "topic"]
 
 
-class MisinformationViewSet(GuardedViewSet):
+class MisinformationViewSet(PlanRegisterViewSet):
     """Restricted (monitoring/models/misinformation.py): no chooser, no reference index, no copy."""
 
     model = MisinformationItem
@@ -197,7 +180,7 @@ class MisinformationViewSet(GuardedViewSet):
         return self.construct_view(ScreenshotView)
 
 
-class ScreenshotView(generic.InspectView):
+class ScreenshotView(scoped.InspectView):
     """The screenshot, from private storage, to users who may view the item."""
 
     def get(self, request, *args, **kwargs):

@@ -15,7 +15,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
 from monitoring import cycle
@@ -25,41 +24,39 @@ from monitoring.reporting import documents
 from monitoring.reporting.annual import plan_report
 from monitoring.reporting.consolidate import consolidated
 from monitoring.reporting.tables import target_rows
-from monitoring.views.registers import GuardedViewSet
+from monitoring.views import scoped
+from monitoring.views.registers import PlanRegisterViewSet
 from products.desk.forbidden import forbidden
 from products.params import WholeNumberField
 
 REVIEW = "monitoring.review_unitreport"
 
 
-class DraftEditView(generic.EditView):
+class DraftEditView(scoped.EditView):
     """A submitted or accepted report is no longer editable by anyone."""
 
-    def dispatch(self, request, *args, **kwargs):
-        report = get_object_or_404(UnitReport, pk=kwargs["pk"])
-        if not report.editable:
+    def refusal(self, request):
+        if not UnitReport.objects.get(pk=self.kwargs["pk"]).editable:
             return forbidden(request, _("Báo cáo đã gửi; chỉ sửa được khi bị trả lại."))
-        return super().dispatch(request, *args, **kwargs)
+        return None
 
 
-class DraftCreateView(generic.CreateView):
+class DraftCreateView(scoped.CreateView):
     def save_instance(self):
         instance = super().save_instance()
         cycle.log(instance, ReportEvent.Action.CREATED, self.request.user)
         return instance
 
 
-class ReportStepView(generic.InspectView):
+class ReportStepView(scoped.InspectView):
     """A page about one report, showing its figures; POST does the step."""
 
     template_name = "monitoring/report_step.html"
     permission = None
 
-    def dispatch(self, request, *args, **kwargs):
-        self.report = get_object_or_404(UnitReport.objects.select_related("unit"), pk=kwargs["pk"])
-        if not request.user.has_perm(self.permission):
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
+    def refusal(self, request):
+        self.report = UnitReport.objects.select_related("unit").get(pk=self.kwargs["pk"])
+        return None if request.user.has_perm(self.permission) else forbidden(request)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -120,7 +117,7 @@ class DecideView(ReportStepView):
         messages.success(request, _("Đã tiếp nhận báo cáo.") if accept else _("Đã trả lại báo cáo."))
 
 
-class DocumentView(generic.InspectView):
+class DocumentView(scoped.InspectView):
     """The report as Word or Excel: a submitted report with the figures the unit submitted."""
 
     def get(self, request, *args, **kwargs):
@@ -144,7 +141,7 @@ class UnitReportFilterSet(WagtailFilterSet):
         fields = ["unit", "year", "status"]
 
 
-class ReportIndexView(generic.IndexView):
+class ReportIndexView(scoped.IndexView):
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
@@ -155,7 +152,7 @@ class ReportIndexView(generic.IndexView):
         return buttons
 
 
-class UnitReportViewSet(GuardedViewSet):
+class UnitReportViewSet(PlanRegisterViewSet):
     """Drafts are edited through the generic views; the cycle's steps are views of their own."""
 
     model = UnitReport

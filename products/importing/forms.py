@@ -12,6 +12,7 @@ in the database) is checked by ``validation.Validator`` across the file.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from products import languages
 from products.importing.body import clean_blocks
@@ -27,6 +28,14 @@ from products.text import nfc
 
 MAX_SEARCH_DESCRIPTION = 5_000
 MAX_CAPTION = 255
+# (missing, too long) of the required text columns; lazy: translated only for a row that needs them
+REQUIRED_TEXT = {
+    "external_id": (
+        gettext_lazy("thiếu mã ngoài (external_id)"),
+        gettext_lazy("mã ngoài dài quá %(max)s ký tự"),
+    ),
+    "title": (gettext_lazy("thiếu tiêu đề"), gettext_lazy("tiêu đề dài quá %(max)s ký tự")),
+}
 # The name in ``CleanRow`` of a column's clean value, where the two differ.
 AS_CLEAN_ROW = {
     "area": "area_id",
@@ -81,8 +90,6 @@ class ProductRowForm(forms.Form):
         super().__init__(data=raw)
         self.registers, self.files_dir, self.rights = registers, files_dir, rights
 
-    # -- the result ----------------------------------------------------------------------
-
     def row_errors(self, row_number):
         return [
             RowError(row_number, name, message)
@@ -97,24 +104,21 @@ class ProductRowForm(forms.Form):
         values["files"] = values["files"] + values.pop("attachments")
         return CleanRow(row=row_number, **values)
 
-    # -- text ------------------------------------------------------------------------------
-
-    def _stripped(self, name, missing, too_long):
+    def _stripped(self, name):
+        """Required text no longer than the model's field (the messages: ``REQUIRED_TEXT``)."""
         value = text(self.cleaned_data[name]).strip()
         limit = ProductPage._meta.get_field(name).max_length
         if not value:
-            raise ValidationError(missing)
+            raise ValidationError(REQUIRED_TEXT[name][0])
         if len(value) > limit:
-            raise ValidationError(too_long % {"max": limit})
+            raise ValidationError(REQUIRED_TEXT[name][1] % {"max": limit})
         return value
 
     def clean_external_id(self):
-        return self._stripped(
-            "external_id", _("thiếu mã ngoài (external_id)"), _("mã ngoài dài quá %(max)s ký tự")
-        )
+        return self._stripped("external_id")
 
     def clean_title(self):
-        return self._stripped("title", _("thiếu tiêu đề"), _("tiêu đề dài quá %(max)s ký tự"))
+        return self._stripped("title")
 
     def _written(self, name):
         """The column as written, unless it is longer than ``limits.MAX_CHARS`` allows."""
@@ -152,8 +156,6 @@ class ProductRowForm(forms.Form):
         if len(value) > MAX_SEARCH_DESCRIPTION:
             raise ValidationError(too_long(MAX_SEARCH_DESCRIPTION, grouped=False))
         return value
-
-    # -- the registers -------------------------------------------------------------------
 
     def clean_language(self):
         language = text(self.cleaned_data["language"]).strip()
@@ -231,8 +233,6 @@ class ProductRowForm(forms.Form):
             _("trạng thái không hợp lệ: «%(value)s» (dùng %(published)s hoặc %(draft)s)")
             % {"value": str(status)[:50], "published": STATUS_PUBLISHED, "draft": STATUS_DRAFT}
         )
-
-    # -- files -----------------------------------------------------------------------------
 
     def _file(self, name, problems):
         """A ``CleanFile`` for a usable file of the files folder, else None (``problems`` told why)."""

@@ -1,12 +1,12 @@
 """One product row of an import file, checked in one place: a Django form.
 
-Every column is a field of ``ProductRowForm``, and every check of a column is in its
-``clean_<column>``: required, lengths (the model's, so that a row the importer accepts is one the
-editor's form would accept), the codes of the registers, dates, web addresses, files, and text
-normalised to NFC (``products.text``). The form's errors are the importer's ``RowError``s, in the
-order of the columns. The registers are read once per import (``rows.Registers``) and handed to
-each row's form. What needs more than one row (an ``external_id`` twice, translations, products already
-in the database) is checked by ``validation.Validator`` across the file.
+Every column is a field of ``ProductRowForm`` (a ``rows.Column``), and every check of a column is
+in its ``clean_<column>``: required, lengths (the model's, so that a row the importer accepts is
+one the editor's form would accept), the codes of the registers, dates, web addresses, files, and
+text normalised to NFC (``products.text``). The form's errors are the importer's ``RowError``s, in
+the order of the columns. The registers are read once per import (``rows.Registers``) and handed
+to each row's form. What needs more than one row (an ``external_id`` twice, translations,
+products already in the database) is checked by ``validation.Validator`` across the file.
 """
 
 from django import forms
@@ -22,7 +22,17 @@ from products.importing.files import check_file_ref
 from products.importing.html import body_to_html
 from products.importing.limits import MAX_CHARS, MAX_ITEMS
 from products.importing.report import RowError
-from products.importing.rows import CleanRow, check_publication, publication_items, text, too_long, too_many
+from products.importing.rows import (
+    AS_CLEAN_ROW,
+    CleanRow,
+    Column,
+    SharedColumns,
+    check_publication,
+    publication_items,
+    text,
+    too_long,
+    too_many,
+)
 from products.models import ProductPage
 from products.text import nfc
 
@@ -36,31 +46,6 @@ REQUIRED_TEXT = {
     ),
     "title": (gettext_lazy("thiếu tiêu đề"), gettext_lazy("tiêu đề dài quá %(max)s ký tự")),
 }
-# The name in ``CleanRow`` of a column's clean value, where the two differ.
-AS_CLEAN_ROW = {
-    "area": "area_id",
-    "task": "task_id",
-    "format": "format_id",
-    "unit": "unit_id",
-    "topics": "topic_ids",
-    "status": "draft",
-}
-
-
-class Column(forms.Field):
-    """A column's value as the file gave it; the form's ``clean_<column>`` checks it.
-
-    It holds nothing a row changes, so every row's form shares it: Django copies a form's fields
-    for each instance in case one form alters them, which here would cost more than the checks."""
-
-    def __init__(self):
-        super().__init__(required=False, label="")
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def clean(self, value):
-        return value
 
 
 class ProductRowForm(forms.Form):
@@ -87,7 +72,7 @@ class ProductRowForm(forms.Form):
     attachments = Column()
 
     def __init__(self, raw, *, registers, files_dir=None, rights=None):
-        super().__init__(data=raw)
+        super().__init__(data=raw, label_suffix="")  # never rendered: no label to translate
         self.registers, self.files_dir, self.rights = registers, files_dir, rights
 
     def row_errors(self, row_number):
@@ -294,3 +279,6 @@ class ProductRowForm(forms.Form):
             return None
         checked = self._file(nfc(name), problems)
         return checked and ExchangeFile(**vars(checked), caption=nfc(caption), title=nfc(title))
+
+
+ProductRowForm.base_fields = SharedColumns(ProductRowForm.base_fields)

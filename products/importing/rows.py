@@ -1,5 +1,6 @@
-"""What a row is checked against (``Registers``, read once per import) and cleaned to
-(``CleanRow``, what ``forms.ProductRowForm`` gives the writer), the importer's words for text
+"""The pieces of the row form (``forms.ProductRowForm``): what a row is checked against
+(``Registers``, read once per import), its columns (``Column``), what it is cleaned to
+(``CleanRow``, what the writer takes), the importer's words for text
 (NFC, ``text``) and lengths, and the checks of each item of the ``publications`` column,
 reporting through ``error(message)``.
 
@@ -12,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django import forms
+from django.forms import BoundField
 from django.utils.translation import gettext as _
 
 from products.importing.columns import parse_publication_item, split_list
@@ -49,6 +52,50 @@ class CleanRow:
     search_description: str | None = None  # None: the file has no such column
     draft: bool = False
     body_blocks: list = field(default_factory=list)
+
+
+# The name in ``CleanRow`` of a column's clean value, where the two differ.
+AS_CLEAN_ROW = {
+    "area": "area_id",
+    "task": "task_id",
+    "format": "format_id",
+    "unit": "unit_id",
+    "topics": "topic_ids",
+    "status": "draft",
+}
+
+
+class Cell(BoundField):
+    """A column of one row. A row is never rendered: only what cleaning reads is set up (Django's
+    BoundField works out ids, labels and help texts for the HTML, a third of a row's time)."""
+
+    def __init__(self, form, field, name):
+        self.form, self.field, self.name, self.html_name = form, field, name, name
+
+    @property
+    def data(self):
+        return self.form.data.get(self.name)
+
+
+class Column(forms.Field):
+    """A column's value as the file gave it; the form's ``clean_<column>`` checks it."""
+
+    bound_field_class = Cell
+
+    def __init__(self):
+        super().__init__(required=False, label="")
+
+    def clean(self, value):
+        return value
+
+
+class SharedColumns(dict):
+    """A row form's fields, shared by every row's form. Django copies a form's fields for each
+    instance in case one form alters them, which here would cost more than the checks; no row's
+    form alters its columns."""
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 def text(value):

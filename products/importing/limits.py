@@ -23,7 +23,7 @@ MAX_CHARS = {
 }
 MAX_ITEMS = {"topics": 50, "publications": 200, "files": 50}
 LIST_FIELDS = ("topics", "files")
-STRUCTURED_FIELDS = ("body_blocks", "attachments")  # checked item by item in importing.exchange
+STRUCTURED_FIELDS = ("body_blocks", "attachments")  # checked item by item by the row form
 SCALARS = (str, int, float, bool, type(None))
 
 
@@ -74,18 +74,4 @@ def shape_errors(raw):
         if name in STRUCTURED_FIELDS and isinstance(value, list):
             continue
         errors.append((str(name)[:100], nested_message()))
-    return errors
-
-
-def length_errors(raw, items):
-    """[(field, message)] for text over its length and lists over their count; ``items`` holds
-    each list field already split into its items."""
-    errors = []
-    for name, limit in MAX_CHARS.items():
-        value = raw.get(name)
-        if isinstance(value, str) and len(value) > limit:
-            errors.append((name, _("dài quá %(limit)s ký tự") % {"limit": f"{limit:,}".replace(",", ".")}))
-    for name, limit in MAX_ITEMS.items():
-        if len(items.get(name, ())) > limit:
-            errors.append((name, _("nhiều quá %(limit)s mục") % {"limit": limit}))
     return errors

@@ -3,8 +3,8 @@
 ``Validator.clean(row_number, raw)`` checks one row on its own and returns a
 ``CleanRow`` or the list of ``RowError``; ``Validator.check_file(path)`` streams the
 whole file, adds the checks across rows (duplicate ``external_id``, translations)
-and returns a ``Report``. Messages are in Vietnamese, through gettext. The checks of each
-field are in ``rows``, of files in ``files``, of translations in ``translations``.
+and returns a ``Report``. Messages are in Vietnamese, through gettext. The checks of a row's
+columns are in one form (``forms.ProductRowForm``), of translations in ``translations``.
 """
 
 import os
@@ -13,18 +13,13 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from products import languages
-from products.importing import rows
-from products.importing.columns import split_list
-from products.importing.exchange import clean_exchange_columns
-from products.importing.files import check_file_ref
-from products.importing.html import body_to_html
-from products.importing.limits import MAX_ITEMS, length_errors, max_rows, shape_errors, too_many_rows_message
+from products.importing.forms import ProductRowForm
+from products.importing.limits import max_rows, shape_errors, too_many_rows_message
 from products.importing.readers import FileReadError, RowReadError, iter_rows
 from products.importing.report import Report, RowError
-from products.importing.rows import CleanRow, parse_date
+from products.importing.rows import Registers, parse_date, text
 from products.importing.translations import check_translations, resolve_root
-from products.models import Channel, ContentArea, Format, PlanTask, ProductPage, Topic, Unit
-from products.text import nfc
+from products.models import ProductPage
 
 __all__ = ["Report", "RowError", "Validator", "files_dir_exists", "parse_date", "resolve_root"]
 
@@ -57,16 +52,12 @@ class SeenRows:
 
 
 class Validator:
+    """Checks an import file: each row through ``forms.ProductRowForm``, then across rows."""
+
     def __init__(self, files_dir=None, rights=None):
         self.rights = rights  # products.importing.rights.ImportRights; None: no restriction
-        self.unit_names = dict(Unit.objects.values_list("pk", "name_vi"))
         self.files_dir = Path(files_dir).resolve() if files_dir else None
-        self.areas = dict(ContentArea.objects.values_list("slug", "pk"))
-        self.tasks = dict(PlanTask.objects.values_list("slug", "pk"))
-        self.formats = dict(Format.objects.values_list("slug", "pk"))
-        self.channels = dict(Channel.objects.values_list("slug", "pk"))
-        self.units = dict(Unit.objects.values_list("slug", "pk"))
-        self.topics = dict(Topic.objects.values_list("slug", "pk"))
+        self.registers = Registers()
 
     # -- one row -------------------------------------------------------------------------
 
@@ -76,64 +67,10 @@ class Validator:
             return None, [RowError(row_number, "", raw.message)]
         if shape := shape_errors(raw):
             return None, [RowError(row_number, name, message) for name, message in shape]
-        errors = []
-
-        def error(name, message):
-            errors.append(RowError(row_number, name, message))
-
-        values = self._check_fields(raw, error)
-        if errors:
-            return None, errors
-        return CleanRow(
-            row=row_number,
-            summary=rows.text(raw, "summary"),
-            body=nfc(body_to_html(raw.get("body"))),
-            transcript=rows.text(raw, "transcript"),
-            **values,
-        ), []
-
-    def _check_fields(self, raw, error):
-        """The checked values of the row's fields, in the order a person reads them."""
-        external_id = rows.check_external_id(raw, error)
-        values = {
-            "external_id": external_id,
-            "title": rows.check_title(raw, error),
-            "language": rows.check_language(raw, error),
-            "area_id": rows.lookup(raw, "area", self.areas, error),
-            "task_id": rows.lookup(raw, "task", self.tasks, error, required=False),
-            "format_id": rows.lookup(raw, "format", self.formats, error),
-            "unit_id": rows.lookup(raw, "unit", self.units, error),
-        }
-        unit_id = values["unit_id"]
-        if unit_id is not None and self.rights is not None and not self.rights.may_add(unit_id):
-            error("unit", self.no_rights_message(unit_id))
-        topic_slugs, values["topic_ids"] = rows.check_topics(raw, self.topics, error)
-        items = rows.publication_items(raw, error)
-        checked = [rows.check_publication(item, self.channels, error) for item in items]
-        values["publications"] = [publication for publication in checked if publication]
-        translation_of = rows.text(raw, "translation_of").strip()
-        if translation_of and translation_of == external_id:
-            error("translation_of", _("một sản phẩm không thể là bản dịch của chính nó"))
-        values["translation_of"] = translation_of
-        file_names = split_list(raw.get("files"))
-        for name, message in length_errors(
-            raw, {"topics": topic_slugs, "publications": items, "files": file_names}
-        ):
-            error(name, message)
-        checked = [
-            check_file_ref(self.files_dir, nfc(str(n)), error) for n in file_names[: MAX_ITEMS["files"]]
-        ]
-        exchange = clean_exchange_columns(
-            raw, lambda name, err: check_file_ref(self.files_dir, name, err), error
-        )
-        values["files"] = [item for item in checked if item] + exchange.pop("attachments")
-        values.update(exchange)
-        return values
-
-    def no_rights_message(self, unit_id):
-        return _("bạn không có quyền nhập sản phẩm vào đơn vị «%(unit)s»") % {
-            "unit": self.unit_names.get(unit_id, unit_id)
-        }
+        form = ProductRowForm(raw, registers=self.registers, files_dir=self.files_dir, rights=self.rights)
+        if not form.is_valid():
+            return None, form.row_errors(row_number)
+        return form.clean_row(row_number), []
 
     # -- the whole file ------------------------------------------------------------------
 
@@ -166,7 +103,7 @@ class Validator:
             report.fatal = str(error)
             return report
         self._check_existing(pending_existing, report)
-        check_translations(report, seen, self.rights, self.unit_names)
+        check_translations(report, seen, self.rights, self.registers.unit_names)
         return report
 
     def _check_row(self, row_number, raw, report, seen):
@@ -175,7 +112,7 @@ class Validator:
         for error in errors:
             report.add(error)
         has_id = isinstance(raw, dict) and isinstance(raw.get("external_id"), (str, int, float))
-        external_id = rows.text(raw, "external_id").strip() if has_id else ""
+        external_id = text(raw["external_id"]).strip() if has_id else ""
         if external_id:
             if external_id in seen:
                 report.add(
@@ -215,7 +152,7 @@ class Validator:
                     )
                 )
             if self.rights is not None and unit_id is not None and not self.rights.may_add(unit_id):
-                report.add(RowError(row_number, "unit", self.no_rights_message(unit_id)))
+                report.add(RowError(row_number, "unit", self.registers.no_rights_message(unit_id)))
 
 
 def files_dir_exists(path):

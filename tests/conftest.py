@@ -22,15 +22,56 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 # Session fixtures that build a whole installation in other processes (tests/ops/conftest.py):
 # under pytest-xdist (``make test``), the tests that use one go to one worker, which builds it once.
 ONE_WORKER_FIXTURES = ("production_site", "dev_site")
+# Module fixtures that install a scratch site in other processes (a minute or more each): without
+# a group, ``--dist loadgroup`` deals a module's first tests to both workers and each builds it.
+# One group per module (the module's name), so two such modules still run on different workers.
+ONE_WORKER_MODULE_FIXTURES = {
+    "tests.harvesting.test_two_instances": "source_instance",
+    "tests.ops.test_backup": "site",
+    "tests.portal.test_page_cache_servers": "hosts",
+    "tests.audit.test_trigger_migrations": "seeded",
+}
+
+
+def _one_worker_group(item):
+    names = getattr(item, "fixturenames", ())
+    for name in ONE_WORKER_FIXTURES:
+        if name in names:
+            return name
+    module = getattr(item, "module", None)
+    module_name = module.__name__ if module else ""
+    if ONE_WORKER_MODULE_FIXTURES.get(module_name) in names:
+        return module_name
+    return None
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
     for item in items:
-        for name in ONE_WORKER_FIXTURES:
-            if name in getattr(item, "fixturenames", ()):
-                item.add_marker(pytest.mark.xdist_group(name))
-                break
+        group = _one_worker_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.hookimpl(trylast=True, specname="pytest_collection_modifyitems")  # after xdist's own
+def pytest_collection_modifyitems_xdist_groups(config, items):
+    """What ``--dist loadgroup`` does on each worker, done again so that it takes effect: the group
+    is a ``@group`` suffix of the node id the scheduler reads. pytest-xdist 3.8 writes it to
+    ``item._nodeid``, which pytest 9.2's structured node ids ignore (pytest-xdist issue 1386, fix
+    in PR 1388, unreleased), so every ``xdist_group`` was silently dropped and each worker built
+    the installations above. Remove when a pytest-xdist release carries the fix (the guard
+    leaves a suffix already there alone)."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import coerce_node_id
+
+    for item in items:
+        names = {
+            str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+            for m in item.iter_markers("xdist_group")
+        }
+        if names and item.nodeid.rfind("@") <= item.nodeid.rfind("]"):
+            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(sorted(names))}")
 
 
 @pytest.fixture(scope="session")

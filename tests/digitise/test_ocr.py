@@ -28,7 +28,7 @@ def test_a_pdf_without_a_text_layer_becomes_text_words_and_a_searchable_pdf_a():
     assert first.text == first.ocr_text
     assert "Quyền" in first.text or "người" in first.text  # Vietnamese letters, not stripped
     # Word boxes in the page image's pixels (300 dpi: the drawn page's size), in reading order.
-    assert (first.width, first.height) == (1700, 420)
+    assert (first.width, first.height) == (scans.WIDTH, scans.HEIGHT)
     assert all(
         0 <= x0 < x1 <= first.width and 0 <= y0 < y1 <= first.height for x0, y0, x1, y1, _w in first.words
     )
@@ -69,13 +69,13 @@ def test_a_text_pdf_is_not_ocred():
 
 
 def test_a_failing_page_loses_no_other_and_runs_again_alone(settings):
-    small, large = scans.page(scans.FIRST), scans.page(scans.THIRD, size=(1700, 900))
-    settings.OCR_MAX_PIXELS = 1700 * 600
+    small, large = scans.page(scans.FIRST), scans.page(scans.THIRD, size=(scans.WIDTH, 700))
+    settings.OCR_MAX_PIXELS = scans.WIDTH * 500
     scan, (first, second) = read("hai-trang.tif", scans.tiff(small, large))
     assert scan.status == Scan.Status.PARTIAL
     assert first.status == ScanPage.Status.DONE and scans.has_words(first.text, scans.FIRST)
     assert second.status == ScanPage.Status.FAILED
-    assert "1530000" in second.error and "1020000" in second.error  # the size and the limit, reported
+    assert "735000" in second.error and "525000" in second.error  # the size and the limit, reported
     # The PDF/A has the page read; an image file's failed page has no original PDF page to keep.
     assert scan.pages_done == 1 and len(PdfReader(scan.searchable_pdf.path).pages) == 1
 

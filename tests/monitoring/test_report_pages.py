@@ -53,12 +53,19 @@ def printed(scope, out, profile):
     return text, sorted(out.glob("report*.png"))
 
 
+@pytest.fixture(scope="module")
+def profile(tmp_path_factory):
+    """One LibreOffice profile for the module's reports: its first start builds the profile (seconds),
+    the next conversion reuses it."""
+    return tmp_path_factory.mktemp("lo")
+
+
 @pytest.mark.parametrize(
     ("unit", "authority"), [(None, "UBND TỈNH QUẢNG NGÃI"), ("bao-kon-tum", "UBND TỈNH QUẢNG NGÃI")]
 )
-def test_the_printed_report_reads_as_decree_30_asks(plan_year, tmp_path, unit, authority):
+def test_the_printed_report_reads_as_decree_30_asks(plan_year, profile, unit, authority):
     scope = Scope.year(2026, unit=unit)
-    text, pages = printed(scope, SCREENSHOTS / "report" / (unit or "toan-tinh"), tmp_path / "lo")
+    text, pages = printed(scope, SCREENSHOTS / "report" / (unit or "toan-tinh"), profile)
     assert pages, "no page rendered"
     lines = [line.strip() for line in text.splitlines()]
     assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in line for line in lines), "the motto wraps"

@@ -44,8 +44,12 @@ def dev_site(tmp_path_factory):
         site.destroy()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Headless Chromium for one module. Not for the session: while Playwright's sync API is open,
+    the thread has a running event loop and Django refuses every later database call of the
+    worker (SynchronousOnlyOperation), and with the installations' xdist groups run first, the
+    module's tests no longer come last on their worker."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

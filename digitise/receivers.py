@@ -29,6 +29,8 @@ def attachment_saved(sender, instance, raw=False, **kwargs):
 
 @receiver(page_published, sender=ProductPage, dispatch_uid="digitise.product_published")
 def product_published(sender, instance, **kwargs):
-    attachments = ProductAttachment.objects.filter(page_id=instance.pk).select_related("document", "image")
-    for attachment in attachments.exclude(document=None, image=None):
-        _scan_attachment(attachment, instance.language)
+    """The published product's attachments as it carries them (its cluster's rows: no query for
+    the importer's products nor for a revision's page)."""
+    for attachment in instance.attachments.all():
+        if attachment.document_id or attachment.image_id:
+            _scan_attachment(attachment, instance.language)

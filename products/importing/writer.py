@@ -219,6 +219,8 @@ class Writer:
             source_name=self.source_name,
             search_entries=self.search_entries,
         )
+        for product in products:  # as a published page carries them: page_published receivers read them
+            product.attachments = attachments.get(product.pk, [])
 
     def _submit_for_review(self, page_ids):
         """Start each draft's unit workflow, as the importer (Wagtail's own path, one by one)."""

@@ -28,9 +28,12 @@ class DroppingSickle(RoutedSickle):
         return super()._request(kwargs)
 
 
-def test_a_harvest_cut_off_half_way_is_finished_by_the_next_run(client, settings, monkeypatch):
+def test_a_harvest_cut_off_half_way_is_finished_by_the_next_run(
+    client, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     settings.OAI_PAGE_SIZE = 2
-    titles = {make_product(title=f"Sản phẩm số {n}").title for n in range(5)}
+    with django_capture_on_commit_callbacks(execute=True):  # the OAI records are written after the commit
+        titles = {make_product(title=f"Sản phẩm số {n}").title for n in range(5)}
     monkeypatch.setattr(harvest, "client", lambda source: DroppingSickle(client))
     err = io.StringIO()
 

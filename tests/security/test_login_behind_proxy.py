@@ -7,6 +7,7 @@ address; without it, a forged X-Forwarded-For must not be believed.
 """
 
 import importlib.util
+import sys
 
 import pytest
 from axes.models import AccessAttempt
@@ -21,7 +22,11 @@ WRONG = "sai-mat-khau"
 
 
 def settings_module():
-    """A fresh evaluation of cms/settings/base.py under the current environment, as a dict."""
+    """A fresh evaluation of cms/settings/base.py under the current environment, as a dict.
+
+    The modules base.py star-imports from (login throttling) are evaluated afresh with it.
+    """
+    sys.modules.pop("cms.settings.login_throttling", None)
     spec = importlib.util.find_spec("cms.settings.base")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -52,6 +52,10 @@ ADMINISTRATOR = {
         for model in MONITORED
         for action in ("add", "change", "delete", "view")
     ),
+    # digitise: correct any scan page, see and rerun every unit's scans, each unit's correction switch
+    "digitise.change_scanpage",
+    "digitise.change_scan",
+    *(f"digitise.{action}_unitcorrectionpolicy" for action in ("add", "change", "delete")),
 }
 
 ORDERS = {

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -65,7 +66,9 @@ class ActivityIndexView(scoped.IndexView):
         if self.user_has_permission("add"):  # the import adds activities, as the form does
             buttons.append(
                 HeaderButton(
-                    _("Nhập từ tệp"), url=reverse("monitoring:import_activities"), icon_name="upload"
+                    pgettext_lazy("button", "Nhập từ tệp"),
+                    url=reverse("monitoring:import_activities"),
+                    icon_name="upload",
                 )
             )
         return buttons

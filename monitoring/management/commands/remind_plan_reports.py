@@ -7,16 +7,10 @@ reminder a day however often it runs.
 
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from audit.period_options import iso_date
 from monitoring.cycle import remind
-
-
-def _date(value):
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"Ngày không hợp lệ: {value!r} (cần YYYY-MM-DD).")
 
 
 class Command(BaseCommand):
@@ -25,7 +19,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, help="năm báo cáo (mặc định: năm nay)")
         parser.add_argument("--days", type=int, help="số ngày trước hạn (mặc định: theo cài đặt)")
-        parser.add_argument("--today", type=_date, help="coi hôm nay là ngày này (YYYY-MM-DD)")
+        parser.add_argument("--today", type=iso_date, help="coi hôm nay là ngày này (YYYY-MM-DD)")
         parser.add_argument("--force", action="store_true", help="gửi cả khi ngoài khoảng nhắc")
         parser.add_argument("--dry-run", action="store_true", help="chỉ liệt kê, không gửi")
 

@@ -60,3 +60,16 @@ def rows(n, seed=7):
             "translation_of": "",
             "files": [],
         }
+
+
+def archive_size():
+    """Products in the bench's database (0 when it does not exist yet or is not migrated), for
+    ``--reuse``: keep an archive of the asked size instead of building it again."""
+    from django.db import DatabaseError
+
+    from products.models import ProductPage
+
+    try:
+        return ProductPage.objects.count()
+    except DatabaseError:
+        return 0

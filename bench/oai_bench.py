@@ -120,15 +120,9 @@ def main():
     args = parser.parse_args()
     setup_django(args.database_url)
     from django.core.management import call_command
-    from django.db import DatabaseError, connections
+    from django.db import connections
 
-    from products.models import ProductPage
-
-    try:
-        existing = ProductPage.objects.count()
-    except DatabaseError:
-        existing = 0
-    if not (args.reuse and existing == args.products):
+    if not (args.reuse and archive_rows.archive_size() == args.products):
         build(args.products)
     started, out = time.perf_counter(), io.StringIO()
     call_command("oai_sync", stdout=out)

@@ -161,16 +161,10 @@ def main():
     parser.add_argument("--reuse", action="store_true", help="keep the archive if it has that many episodes")
     args = parser.parse_args()
     setup_django(args.database_url)
-    from django.db import DatabaseError, connections
+    from django.db import connections
     from wagtailmedia.models import get_media_model
 
-    from products.models import ProductPage
-
-    try:
-        existing = ProductPage.objects.count()
-    except DatabaseError:
-        existing = 0
-    if not (args.reuse and existing == args.episodes + 1):
+    if not (args.reuse and archive_rows.archive_size() == args.episodes + 1):
         build(args.episodes)
     seek = get_media_model().objects.get(file__endswith=".mp3", title__startswith="seek")
     seek_path = seek.file.url

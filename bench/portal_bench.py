@@ -49,18 +49,6 @@ def setup_django(url):
     django.setup()
 
 
-def archive_size():
-    """Products in the database (0 when it does not exist yet or is not migrated)."""
-    from django.db import DatabaseError
-
-    from products.models import ProductPage
-
-    try:
-        return ProductPage.objects.count()
-    except DatabaseError:
-        return 0
-
-
 def build(n):
     """A fresh database with ``n`` products imported (and archive-indexed) by the importer."""
     from products.importing.run import run_import
@@ -187,7 +175,7 @@ def main():
     if shutil.which("ab") is None:
         raise SystemExit("ApacheBench is missing: apt-get install apache2-utils")
     setup_django(args.database_url)
-    if not (args.reuse and archive_size() == args.products):
+    if not (args.reuse and archive_rows.archive_size() == args.products):
         build(args.products)
     elif not INDEX.exists():  # an archive built before the index had its own folder here
         from django.core.management import call_command

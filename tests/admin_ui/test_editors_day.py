@@ -14,9 +14,7 @@ outside Playwright's event loop (before the browser starts and after it closes).
 import datetime
 import io
 import re
-import struct
 import unicodedata
-import wave
 
 import pytest
 from django.core.management import call_command
@@ -29,6 +27,7 @@ from products.sections import section_for
 from tests.admin_ui.browser import CHROMIUM, CHROMIUM_ARGS, english_on, needs_chromium, screenshot, watch
 from tests.admin_ui.live import page_tree_of_the_migrations
 from tests.roles import person, role_group
+from tests.sample_files import pdf_bytes, wav_bytes
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -39,37 +38,6 @@ BODY = "Bơngai 'Bok Kơ̆ng pơma ư̆ ĕ kơ tơdrong anăp; ơ̆ ư̆ ĕ hăm
 FIXED_TITLE = TITLE + " (sửa lần 2)"
 COMMENT = "Cần bổ sung nguồn và ngày phát sóng."
 ENGLISH_TITLE = "Rights of the people of Kon Tum (translation)"
-
-
-def wav_bytes():
-    """A tenth of a second of silence: a valid WAV file."""
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as audio:
-        audio.setnchannels(1)
-        audio.setsampwidth(2)
-        audio.setframerate(8000)
-        audio.writeframes(struct.pack("<800h", *([0] * 800)))
-    return buffer.getvalue()
-
-
-def pdf_bytes():
-    """A one-page PDF with a cross-reference table that readers accept."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
-    ]
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
 
 
 @pytest.fixture
@@ -144,7 +112,7 @@ def footer_action(tab, name):
 def upload_files(day, tmp_path):
     tab = day.tab
     audio, pdf = tmp_path / "tieng-bahnar.wav", tmp_path / "ban-tin.pdf"
-    audio.write_bytes(wav_bytes())
+    audio.write_bytes(wav_bytes(seconds=0.1))
     pdf.write_bytes(pdf_bytes())
     day.goto("/admin/media/audio/add/")
     tab.fill("#id_title", "Bản tin tiếng Bahnar")

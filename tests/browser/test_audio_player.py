@@ -7,9 +7,7 @@ where Django's connection (and SQLite's in-memory test database) cannot follow.
 """
 
 import datetime
-import io
 import shutil
-import wave
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from wagtailmedia.models import get_media_model
 
 from products.models import ProductAttachment
 from tests.factories import make_product
+from tests.sample_files import wav_bytes
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
@@ -28,16 +27,6 @@ pytestmark = [
         shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed (apt-get install chromium)"
     ),
 ]
-
-
-def wav_bytes(seconds=2, rate=8000):
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(b"\x00\x10\x00\xf0" * (rate * seconds // 2))
-    return buffer.getvalue()
 
 
 def rendered(paths):
@@ -57,7 +46,7 @@ def test_uploaded_audio_plays_on_the_product_page(registers):
     from playwright.sync_api import sync_playwright
 
     media = get_media_model().objects.create(title="Bản tin phát thanh", type="audio", duration=2)
-    media.file.save("ban-tin.wav", ContentFile(wav_bytes()))
+    media.file.save("ban-tin.wav", ContentFile(wav_bytes(seconds=2)))
     page = make_product(
         title="Bản tin tiếng Bahnar",
         language="bdq",

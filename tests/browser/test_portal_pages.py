@@ -22,9 +22,9 @@ from tests.browser.portal import (
     needs_chromium,
     screenshot,
 )
-from tests.browser.test_audio_player import wav_bytes
 from tests.factories import make_product
 from tests.portal.conftest import HIDDEN_TITLES, hidden  # noqa: F401 (the fixture, found by name)
+from tests.sample_files import wav_bytes
 from tests.search.helpers import committed
 
 pytestmark = [*needs_chromium, needs_axe]
@@ -46,7 +46,7 @@ BUDGET_REQUESTS = 5
 def audio_products(registers, request):
     request.getfixturevalue("hidden")  # a draft, an unpublished and a restricted product
     media = get_media_model().objects.create(title="Bản tin", type="audio", duration=2)
-    media.file.save("ban-tin.wav", ContentFile(wav_bytes()))
+    media.file.save("ban-tin.wav", ContentFile(wav_bytes(seconds=2)))
     products, original = {}, None
     # The archive index follows the database: reconciled with it first (earlier tests'
     # rollbacks), then written as the publications' commits would write it.

@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader, PdfWriter
 from wagtail.documents import get_document_model
 
-from tests.importing.helpers import _pdf_bytes
+from tests.sample_files import pdf_bytes
 
 FONT = "/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf"
 FIRST = "Quyền con người được tôn trọng"
@@ -57,7 +57,7 @@ def png(image):
 def mixed_pdf(text, image):
     """Page 1 with a text layer (``text``, ASCII), page 2 an image without one."""
     writer = PdfWriter()
-    writer.add_page(PdfReader(io.BytesIO(_pdf_bytes(text))).pages[0])
+    writer.add_page(PdfReader(io.BytesIO(pdf_bytes(text))).pages[0])
     writer.add_page(PdfReader(io.BytesIO(image_pdf(image))).pages[0])
     out = io.BytesIO()
     writer.write(out)

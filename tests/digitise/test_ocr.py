@@ -8,6 +8,7 @@ from digitise.models import Scan, ScanPage
 from digitise.pipeline import run_scan
 from digitise.tasks import run_again, scan_for
 from tests.digitise import scans
+from tests.sample_files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def test_a_mixed_pdf_keeps_its_text_layer_and_ocrs_only_the_other_page():
 
 
 def test_a_text_pdf_is_not_ocred():
-    scan, (only,) = read("van-ban.pdf", scans._pdf_bytes("Ke hoach 2023"))
+    scan, (only,) = read("van-ban.pdf", pdf_bytes("Ke hoach 2023"))
     assert scan.status == Scan.Status.TEXT_LAYER and only.text == "Ke hoach 2023"
     assert not scan.searchable_pdf
 

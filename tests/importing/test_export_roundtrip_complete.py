@@ -26,7 +26,8 @@ from wagtailmedia.models import get_media_model
 
 from products.models import ProductAttachment, ProductPage
 from tests.factories import make_product
-from tests.importing.helpers import _pdf_bytes, row, run, write_file
+from tests.importing.helpers import row, run, write_file
+from tests.sample_files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def _image(title, filename, colour):
 
 def _document(title, filename):
     document = get_document_model()(title=title)
-    document.file.save(filename, ContentFile(_pdf_bytes("Nhan quyen")), save=False)
+    document.file.save(filename, ContentFile(pdf_bytes("Nhan quyen")), save=False)
     document.save()
     return document
 

@@ -10,7 +10,6 @@ from the same database; the id sequences are set back too (SQLite's roll back wi
 savepoint, PostgreSQL's do not and are restored by hand), so both paths get the same ids.
 """
 
-import io
 import json
 import re
 from collections import Counter
@@ -20,14 +19,14 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
-from PIL import Image as PILImage
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from products.importing.run import run_import
 from products.models import Channel, ContentArea, Format, PlanTask, ProductPage, Topic, Unit
 from products.sections import section_for
-from tests.importing.helpers import _pdf_bytes, row, write_file
+from tests.importing.helpers import row, write_file
+from tests.sample_files import pdf_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -44,12 +43,6 @@ UUID = re.compile(r"\b[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-
 # Django's storage adds "_" and 7 random characters to a file name already taken: the second
 # path stores the same file name as the first, whose file is still on disk.
 FILE_SUFFIX = re.compile(r"_[A-Za-z0-9]{7}(?=\.\w+\b)")
-
-
-def _png():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), (30, 120, 200)).save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 # -- reading every table -------------------------------------------------------------------
@@ -198,9 +191,9 @@ def _editor(client, registers_ids):
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
-    _upload(client, "/admin/images/add/", "Lễ hội", "anh-le-hoi.png", _png())
-    _upload(client, "/admin/documents/add/", "bien-ban.pdf", "bien-ban.pdf", _pdf_bytes())
-    _upload(client, "/admin/images/add/", "dinh-kem.png", "dinh-kem.png", _png())
+    _upload(client, "/admin/images/add/", "Lễ hội", "anh-le-hoi.png", png_bytes(colour=(30, 120, 200)))
+    _upload(client, "/admin/documents/add/", "bien-ban.pdf", "bien-ban.pdf", pdf_bytes("Quyen con nguoi"))
+    _upload(client, "/admin/images/add/", "dinh-kem.png", "dinh-kem.png", png_bytes(colour=(30, 120, 200)))
     images = get_image_model().objects.order_by("-pk")
     body_image, attached_image = images[1], images[0]
     document = get_document_model().objects.latest("pk")
@@ -268,9 +261,9 @@ def _editor(client, registers_ids):
 def _importer(tmp_path, user):
     files = tmp_path / "files"
     files.mkdir()
-    (files / "anh-le-hoi.png").write_bytes(_png())
-    (files / "bien-ban.pdf").write_bytes(_pdf_bytes())
-    (files / "dinh-kem.png").write_bytes(_png())
+    (files / "anh-le-hoi.png").write_bytes(png_bytes(colour=(30, 120, 200)))
+    (files / "bien-ban.pdf").write_bytes(pdf_bytes("Quyen con nguoi"))
+    (files / "dinh-kem.png").write_bytes(png_bytes(colour=(30, 120, 200)))
     item = row(
         "diff-1",
         title=TITLE,

@@ -8,7 +8,8 @@ from wagtail.models import Page
 
 from products.models import ProductAttachment, ProductPage
 from tests.factories import make_product
-from tests.importing.helpers import _pdf_bytes, row, run, write_file
+from tests.importing.helpers import row, run, write_file
+from tests.sample_files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -204,7 +205,7 @@ def test_files_pdf_image_audio_video(tmp_path):
 
     files = tmp_path / "files"
     (files / "sub").mkdir(parents=True)
-    (files / "sub" / "bao-cao.pdf").write_bytes(_pdf_bytes("Quyen con nguoi Kon Tum"))
+    (files / "sub" / "bao-cao.pdf").write_bytes(pdf_bytes("Quyen con nguoi Kon Tum"))
     Image.new("RGB", (20, 10), "red").save(files / "anh.png")
     (files / "phong-su.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x00fake audio")
     (files / "video.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42fake video")

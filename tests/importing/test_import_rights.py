@@ -151,11 +151,11 @@ def _normalised(data):
 
 
 def test_bulk_revision_holds_the_product_as_wagtail_serialises_it(tmp_path, admin_client):
-    from tests.importing.helpers import _pdf_bytes
+    from tests.sample_files import pdf_bytes
 
     files = tmp_path / "files"
     files.mkdir()
-    (files / "bao-cao.pdf").write_bytes(_pdf_bytes())
+    (files / "bao-cao.pdf").write_bytes(pdf_bytes("Quyen con nguoi"))
     item = row(
         "rev-1",
         title="Bản tin 'Bok ơ̆",

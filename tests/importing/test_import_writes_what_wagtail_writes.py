@@ -6,31 +6,23 @@ Seen: a live product imported with an image in its body had no ``ReferenceIndex`
 never fired for it.
 """
 
-import io
-
 import pytest
 from django.core.cache import cache
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, ReferenceIndex
 from wagtail.signals import page_published
 
 from products.models import ProductPage
 from tests.importing.helpers import row, run, write_file
+from tests.sample_files import png_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-def _png():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), (30, 120, 200)).save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def _import_with_body_image(tmp_path, external_id="img-1", **fields):
     files = tmp_path / "files"
     files.mkdir(exist_ok=True)
-    (files / "anh-le-hoi.png").write_bytes(_png())
+    (files / "anh-le-hoi.png").write_bytes(png_bytes(colour=(30, 120, 200)))
     blocks = [
         {"type": "paragraph", "value": "<p>Lễ hội làng Kon K'tu</p>"},
         {"type": "image", "value": {"file": "anh-le-hoi.png", "title": "Lễ hội", "alt_text": "Lễ hội"}},
@@ -50,7 +42,7 @@ def test_the_image_in_an_imported_live_body_is_public(client, tmp_path):
     assert client.get(page.url).status_code == 200
     response = client.get(image.file.url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == _png()
+    assert b"".join(response.streaming_content) == png_bytes(colour=(30, 120, 200))
 
 
 def test_an_imported_draft_keeps_its_image_private(client, tmp_path):
@@ -93,12 +85,12 @@ def _references(pages):
 def test_the_reference_rows_are_those_of_wagtails_own_indexing(tmp_path):
     """The importer gives Wagtail the children it just wrote in memory: the rows must equal what
     Wagtail writes reading the saved pages from the database."""
-    from tests.importing.helpers import _pdf_bytes
+    from tests.sample_files import pdf_bytes
 
     files = tmp_path / "files"
     files.mkdir()
-    (files / "bien-ban.pdf").write_bytes(_pdf_bytes())
-    (files / "dinh-kem.png").write_bytes(_png())
+    (files / "bien-ban.pdf").write_bytes(pdf_bytes("Quyen con nguoi"))
+    (files / "dinh-kem.png").write_bytes(png_bytes(colour=(30, 120, 200)))
     _import_with_body_image(tmp_path)
     rows = [
         row(

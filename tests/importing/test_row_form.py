@@ -11,7 +11,8 @@ from products.importing.report import RowError
 from products.importing.rows import CleanRow, Registers
 from products.importing.validation import Validator
 from products.models import Channel, ContentArea, Format, PlanTask, Topic, Unit
-from tests.importing.helpers import _pdf_bytes, row
+from tests.importing.helpers import row
+from tests.sample_files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +95,7 @@ def test_the_errors_are_row_errors_of_the_row():
 
 
 def test_a_good_row_is_cleaned_to_what_the_writer_takes(tmp_path):
-    (tmp_path / "ban-tin.pdf").write_bytes(_pdf_bytes())
+    (tmp_path / "ban-tin.pdf").write_bytes(pdf_bytes("Quyen con nguoi"))
     raw = row(
         "ma-1",
         task="3.3",

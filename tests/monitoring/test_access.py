@@ -1,22 +1,14 @@
 """Every role sees only what it should: the misinformation register above all."""
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
 
 from monitoring.models import Activity, MisinformationItem
+from tests.sample_files import png_bytes
 
 ALLOWED = ("police_desk", "dic_desk", "auditor", "administrator")
 OUTSIDERS = ("reporter", "other_reporter", "department", "editor", "unit_reviewer", "translator")
-
-
-def png_bytes():
-    out = io.BytesIO()
-    Image.new("RGB", (4, 4), "red").save(out, "PNG")
-    return out.getvalue()
 
 
 @pytest.fixture
@@ -24,7 +16,7 @@ def item(plan_year, settings, tmp_path):
     settings.MONITORING_PRIVATE_ROOT = tmp_path
     item = plan_year.items["m2"]
     item.summary = "Luận điệu xuyên tạc bí mật"
-    item.screenshot.save("chup.png", SimpleUploadedFile("chup.png", png_bytes()), save=True)
+    item.screenshot.save("chup.png", SimpleUploadedFile("chup.png", png_bytes(size=(4, 4))), save=True)
     return item
 
 

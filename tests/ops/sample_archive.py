@@ -9,9 +9,7 @@ with its screenshot (a private file, under ``PRIVATE_MEDIA_ROOT``).
 
 import datetime
 import hashlib
-import io
 import json
-import wave
 from pathlib import Path
 
 from django.apps import apps
@@ -19,7 +17,6 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
-from PIL import Image as PILImage
 from wagtail.blocks import StreamValue
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -28,6 +25,7 @@ from wagtailmedia.models import get_media_model
 from monitoring.models import MisinformationItem
 from products.models import ProductAttachment, Unit
 from tests.factories import make_product
+from tests.sample_files import png_bytes, wav_bytes
 
 BAHNAR = "Kon pơlei 'Bok Bơ̆n kơ̆ ư̆nh tơdrong hơdruh, ‘Bok ’Năr ʼYă"
 LAO = "ສິດທິມະນຸດ ແມ່ນສິດທິຂອງທຸກຄົນ"
@@ -38,27 +36,11 @@ PDF = (
 )
 
 
-def _png():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), (200, 30, 30)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def _wav():
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(8000)
-        out.writeframes(b"\x00\x10\x00\xf0" * 4000)
-    return buffer.getvalue()
-
-
 def _files():
-    image = Image.objects.create(title="Ảnh Đăk Tô", file=ContentFile(_png(), name="dak-to.png"))
+    image = Image.objects.create(title="Ảnh Đăk Tô", file=ContentFile(png_bytes(), name="dak-to.png"))
     document = Document.objects.create(title="Tài liệu 'Bok", file=ContentFile(PDF, name="tai-lieu.pdf"))
     media = get_media_model().objects.create(
-        title="Phát thanh Bahnar", type="audio", duration=1, file=ContentFile(_wav(), name="bahnar.wav")
+        title="Phát thanh Bahnar", type="audio", duration=1, file=ContentFile(wav_bytes(), name="bahnar.wav")
     )
     return image, document, media
 
@@ -105,7 +87,7 @@ def build():
         summary=f"Xuyên tạc về quyền con người — {BAHNAR}",
         detected_by=Unit.objects.get(slug="bao-kon-tum"),
     )
-    item.screenshot.save("anh-chup.png", ContentFile(_png()))
+    item.screenshot.save("anh-chup.png", ContentFile(png_bytes()))
 
 
 class ArchiveEncoder(DjangoJSONEncoder):

@@ -10,8 +10,8 @@ from wagtailmedia.models import get_media_model
 
 from products.models import ProductAttachment
 from tests.browser.portal import DjangoRouter, browser_tab, needs_chromium
-from tests.browser.test_audio_player import wav_bytes
 from tests.factories import make_product
+from tests.sample_files import wav_bytes
 
 pytestmark = needs_chromium
 WIDTH = 360
@@ -44,7 +44,7 @@ def _box(tab, selector):
 @pytest.mark.parametrize(
     "kind, name, data",
     [
-        pytest.param("audio", "ban-tin.wav", wav_bytes(), id="audio"),
+        pytest.param("audio", "ban-tin.wav", wav_bytes(seconds=2), id="audio"),
         pytest.param("video", "phong-su.mp4", b"\x00" * 64, id="video"),
     ],
 )

@@ -1,8 +1,5 @@
 """Uploads are checked by content and size, with messages the editor can act on."""
 
-import io
-import wave
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -10,18 +7,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtailmedia.models import get_media_model
 
+from tests.sample_files import wav_bytes
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 HTML = b"<!doctype html><script>alert(1)</script>"
-
-
-def wav_bytes(seconds=1, rate=8000):
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(b"\x00\x10" * rate * seconds)
-    return buffer.getvalue()
 
 
 def post_document(client, name, content):
@@ -94,9 +83,9 @@ def test_served_document_is_a_pdf_download_never_html(admin_client):
 def test_pdf_attached_in_the_editor_has_its_text_extracted(admin_client, registers):
     from products.models import ProductAttachment
     from tests.factories import make_product
-    from tests.importing.helpers import _pdf_bytes
+    from tests.sample_files import pdf_bytes
 
-    post_document(admin_client, "bao-cao-upr.pdf", _pdf_bytes("Bao cao UPR chu ky IV"))
+    post_document(admin_client, "bao-cao-upr.pdf", pdf_bytes("Bao cao UPR chu ky IV"))
     document = get_document_model().objects.get(title="bao-cao-upr.pdf")
     page = make_product(title="Có tài liệu")
     page.attachments = [ProductAttachment(document=document)]

@@ -1,14 +1,12 @@
 """Real files (a PDF, a PNG, a WAV) attached to real products, and people in each role."""
 
 import io
-import wave
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, PageViewRestriction
@@ -17,48 +15,12 @@ from wagtailmedia.models import get_media_model
 from products.desk import roles
 from products.models import ProductAttachment, Unit
 from tests.factories import make_product
+from tests.sample_files import pdf_bytes, png_bytes, wav_bytes
 
 PDF_TEXT = "BIEN BAN MAT"
 
 
-def pdf_bytes(text=PDF_TEXT):
-    """A one-page PDF whose page shows ``text`` (ASCII), with a correct cross-reference table."""
-    stream = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<</Type/Catalog/Pages 2 0 R>>",
-        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
-        b"<</Length %d>>stream\n%s\nendstream" % (len(stream), stream),
-        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj" % number + body + b"endobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-PDF = pdf_bytes()
-
-
-def png_bytes():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), (200, 30, 30)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def wav_bytes():
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(8000)
-        out.writeframes(b"\x00\x10" * 8000)
-    return buffer.getvalue()
+PDF = pdf_bytes(PDF_TEXT)
 
 
 def new_document(title="Biên bản", uploaded_by=None, collection=None):

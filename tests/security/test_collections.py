@@ -7,24 +7,18 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
-from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtailmedia.models import get_media_model
 
-from tests.products.test_uploads import PDF, wav_bytes
+from tests.products.test_uploads import PDF
+from tests.sample_files import png_bytes, wav_bytes
 from tests.security.helpers import text_of
 
 Image = get_image_model()
 Document = get_document_model()
 Media = get_media_model()
-
-
-def png_bytes():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (4, 4), (200, 30, 30)).save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def unit_collection(slug):
@@ -34,7 +28,7 @@ def unit_collection(slug):
 
 
 def upload_image(client, title, collection=None):
-    data = {"title": title, "file": SimpleUploadedFile(f"{title}.png", png_bytes())}
+    data = {"title": title, "file": SimpleUploadedFile(f"{title}.png", png_bytes(size=(4, 4)))}
     if collection is not None:
         data["collection"] = collection.pk
     return client.post(reverse("wagtailimages:add"), data)

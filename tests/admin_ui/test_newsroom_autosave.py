@@ -101,3 +101,19 @@ def test_an_attachment_row_just_added_is_not_an_error(client, people):
     )
     assert response.status_code == 200, response.json()
     assert ProductPage.objects.get(title="Bài có tệp sắp chọn").attachments.count() == 0
+
+
+def test_autosave_with_a_file_row_added_but_not_chosen_yet(client, people):
+    """Seen in the editor's day: "Thêm tệp đính kèm" clicked, autosave posts before a file is chosen.
+    The new row is unchanged (Django skips cleaning it); Wagtail's re-render sorted the rows by a
+    cleaned ORDER it does not have: a 500 on every autosave until the file was chosen."""
+    product = make_product(title="Bài đang thêm tệp", live=False)
+    client.force_login(people.editor)
+    url = f"/admin/pages/{product.pk}/edit/"
+    added = int(form_data(client.get(url).content.decode())["attachments-TOTAL_FORMS"][0])
+    row = f"attachments-{added}"
+    fields = {"attachments-TOTAL_FORMS": added + 1, f"{row}-ORDER": "", f"{row}-DELETE": "", f"{row}-id": ""}
+    response = autosave(client, url, **fields)
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+    assert product.attachments.count() == 0

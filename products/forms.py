@@ -1,7 +1,7 @@
 """Admin forms for registers and product pages."""
 
 from django import forms
-from django.forms.formsets import ORDERING_FIELD_NAME
+from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
@@ -47,14 +47,23 @@ class ProductPageForm(WagtailAdminPageForm):
         for that minimum, and a "Tệp đính kèm" row just added, still refused to be empty: autosave
         said "Có lỗi nhập liệu" while the reporter was typing. Submitting and publishing still
         need a complete publication row.
+
+        Wagtail's field updates after an autosave count every row as saved (``INITIAL_FORMS``),
+        an untouched one it skipped too: the next autosave sends that row, still without an id,
+        among the saved ones, where Django cleans it whatever it holds. Such a row is sent as
+        removed instead (nothing was saved to remove); the browser still shows it, to be filled.
         """
         super().defer_required_fields()
         for formset in self.formsets.values():
-            for form in formset.forms[formset.initial_form_count() :]:
-                if ORDERING_FIELD_NAME not in form.fields:
+            if not formset.can_order:  # only the admin's inline panels number their rows
+                continue
+            for index, form in enumerate(formset.forms):
+                if form.instance.pk is not None or not _untouched(form):
                     continue
-                # The admin numbers every row it shows (ORDER); nothing else typed means untouched.
-                if all(name == ORDERING_FIELD_NAME or not form[name]._has_changed() for name in form.fields):
+                if index < formset.initial_form_count():
+                    form.data = form.data.copy()
+                    form.data[form.add_prefix(DELETION_FIELD_NAME)] = "on"
+                else:
                     order = form.fields[ORDERING_FIELD_NAME]
                     order.initial = order.to_python(form[ORDERING_FIELD_NAME].data)
                     form.empty_permitted = True
@@ -72,3 +81,13 @@ class ProductPageForm(WagtailAdminPageForm):
 
 def province_today():
     return timezone.localdate(timezone=timezone.get_default_timezone())
+
+
+def _untouched(form):
+    """Nothing typed in this unsaved row but the number the admin gives every row it shows
+    (ORDER), compared with what a new row starts with (not with an unsaved object's empty fields)."""
+    form.initial = {}
+    return all(
+        name in (ORDERING_FIELD_NAME, DELETION_FIELD_NAME) or not form[name]._has_changed()
+        for name in form.fields
+    )

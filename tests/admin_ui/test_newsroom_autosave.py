@@ -117,3 +117,19 @@ def test_autosave_with_a_file_row_added_but_not_chosen_yet(client, people):
     assert response.status_code == 200
     assert response.json()["success"] is True
     assert product.attachments.count() == 0
+
+
+def test_autosave_after_wagtail_counted_an_untouched_row_as_saved(client, people):
+    """Seen under load in the editor's day: an autosave that skipped the untouched "Lần đăng tải"
+    row still told the browser that every row was saved (Wagtail's field updates set INITIAL_FORMS
+    to the total), so the next autosave sent that row, still without an id, among the saved ones,
+    and it was refused as incomplete ("Có lỗi nhập liệu") while the reporter was still writing."""
+    product = make_product(title="Bài đang viết tiếp", live=False, publications=[])
+    client.force_login(people.editor)
+    url = f"/admin/pages/{product.pk}/edit/"
+    fields = {"publications-TOTAL_FORMS": 1, "publications-INITIAL_FORMS": 1, "publications-0-channel": ""}
+    fields.update({"publications-0-id": "", "publications-0-ORDER": "1", "publications-0-date": "04/12/2026"})
+    response = autosave(client, url, summary="Câu thứ hai", **fields)
+    assert response.status_code == 200, response.json()
+    assert product.publications.count() == 0
+    assert ProductPage.objects.get(pk=product.pk).get_latest_revision_as_object().summary == "Câu thứ hai"

@@ -8,8 +8,8 @@ starts from a copy: the SQLite file copied, or on PostgreSQL ``CREATE DATABASE â
 its search index copied, its static files hard-linked. What the copy holds is what ``install``
 leaves; the demo is loaded afterwards, in the copy, as ``install`` loads it after the registers.
 
-Tests of the migrations or the seeding themselves (tests/audit/test_trigger_migrations.py,
-``make run``'s steps) build their own databases, and so does a restore onto an empty one.
+Tests of the migrations themselves (tests/audit/test_trigger_migrations.py) build their own
+databases, and so does a restore onto an empty one (tests/ops/test_backup.py).
 """
 
 import contextlib

@@ -74,6 +74,17 @@ def pytest_collection_modifyitems_xdist_groups(config, items):
             item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(sorted(names))}")
 
 
+def pytest_sessionfinish(session):
+    """The run's scratch template (tests/scratch_template.py) is dropped by the process that ran
+    the session: the pytest-xdist controller, whose temporary folder is the workers' parent."""
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if hasattr(session.config, "workerinput") or getattr(factory, "_basetemp", None) is None:
+        return  # a worker, or a run that made no temporary folder (so no template)
+    from tests.scratch_template import drop_template
+
+    drop_template(factory.getbasetemp())
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

@@ -1,6 +1,7 @@
 """A second instance to harvest: a real server process on a database of its own.
 
-The source is a ``Scratch`` installation (``ops.scratch``): gunicorn with production settings
+The source is a ``Scratch`` installation (``ops.scratch``, a copy of the run's installed template:
+``tests.scratch_template``): gunicorn with production settings
 on a free port, its own SQLite file or PostgreSQL database (as ``DATABASE_URL`` says), seeded
 with the registers; products are made and changed there with ``manage.py shell``, as an editor's
 process would. The harvest runs in the test process, into the test database.
@@ -10,7 +11,7 @@ import json
 
 import pytest
 
-from ops.scratch import Scratch
+from tests.scratch_template import installed_scratch
 
 
 class SourceInstance:
@@ -37,9 +38,8 @@ class SourceInstance:
 
 @pytest.fixture(scope="module")
 def source_instance(tmp_path_factory):
-    scratch = Scratch(tmp_path_factory.mktemp("oai-source"))
+    scratch = installed_scratch(tmp_path_factory, tmp_path_factory.mktemp("oai-source"))
     try:
-        scratch.install(demo=False)
         scratch.start(workers=1, threads=2)
         yield SourceInstance(scratch)
     finally:

@@ -1,15 +1,16 @@
 """A production installation in other processes (gunicorn, manage.py), shared by the module's tests.
 
-Built once per test session from a fresh database of the same vendor as the test run
-(SQLite file, or a new PostgreSQL database beside the test database): migrate, static files,
-registers, the demo, an administrator. Nothing here touches the test database.
+Built once per test session from a database of the same vendor as the test run (SQLite file,
+or a new PostgreSQL database beside the test database), a copy of the run's migrated and seeded
+template with its static files (tests/scratch_template.py), then the demo and an administrator.
+Nothing here touches the test database.
 """
 
 import shutil
 
 import pytest
 
-from ops.scratch import Scratch
+from tests.scratch_template import installed_scratch
 
 CHROMIUM = "/usr/bin/chromium"
 ADMIN = ("quantri", "Mật-khẩu-đủ-dài-2026")
@@ -20,9 +21,8 @@ needs_chromium = pytest.mark.skipif(
 
 @pytest.fixture(scope="session")
 def production_site(tmp_path_factory):
-    site = Scratch(tmp_path_factory.mktemp("production-site"))
+    site = installed_scratch(tmp_path_factory, tmp_path_factory.mktemp("production-site"), demo=True)
     try:
-        site.install(demo=True)
         site.env["DJANGO_SUPERUSER_PASSWORD"] = ADMIN[1]
         site.manage("createsuperuser", "--no-input", "--username", ADMIN[0], "--email", "qt@example.vn")
         site.start()
@@ -33,12 +33,14 @@ def production_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def dev_site(tmp_path_factory):
-    """What ``make run`` starts from, in other processes: a fresh database migrated with the
-    development settings (``cms.settings.dev``: the DATABASES block of ``cms/settings/base.py``,
-    not the test settings), registers seeded, no demo. Processes: ``tests.ops.processes``."""
-    site = Scratch(tmp_path_factory.mktemp("dev-site"), settings="cms.settings.dev")
+    """What ``make run`` starts from, in other processes: the development settings
+    (``cms.settings.dev``: the DATABASES block of ``cms/settings/base.py``, not the test settings)
+    on a copy of the run's migrated database, registers seeded, no demo (the same migrations
+    whatever the settings: tests/scratch_template.py). Processes: ``tests.ops.processes``."""
+    site = installed_scratch(
+        tmp_path_factory, tmp_path_factory.mktemp("dev-site"), settings="cms.settings.dev"
+    )
     try:
-        site.commands(("migrate", "--no-input"), ("seed_reference",))
         yield site
     finally:
         site.destroy()

@@ -23,6 +23,7 @@ from django.db import connection
 
 from ops.backup import BackupError, create_backup
 from ops.scratch import Scratch
+from tests.scratch_template import installed_scratch
 
 SCREENSHOT = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8  # the bytes are what must come back
 MAKE_SCREENSHOT = (
@@ -48,9 +49,8 @@ def restore(site, archive, *flags):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("backup-site")
-    site = Scratch(root)
+    site = installed_scratch(tmp_path_factory, root)
     try:
-        site.install(demo=False)
         site.start(workers=1)  # one process: the second request sees the first one's cached page
         yield site
     finally:

@@ -2,8 +2,8 @@
 
 Each writer is its own OS process (``manage.py shell -c``) with ``cms.settings.dev`` — the
 ``DATABASES`` block of ``cms/settings/base.py``, not the test settings — against a database
-created and migrated for this module: an SQLite file on a SQLite test run, a new PostgreSQL
-database beside the test database when ``DATABASE_URL`` points there. The three start at
+of its own (``dev_site``, a copy of the run's migrated one): an SQLite file on a SQLite test run,
+a new PostgreSQL database beside the test database when ``DATABASE_URL`` points there. The three start at
 the same moment (a start file) and every publish must succeed: on SQLite a deferred
 transaction that reads and then writes fails at once with "database is locked" when another
 process holds the write lock, whatever the busy timeout.

@@ -1,7 +1,7 @@
 """One checkout, two databases (``make run`` on SQLite, ``make serve`` on another database),
 one ``SEARCH_INDEX_DIR``: each process's archive search answers from its own database's index.
 
-The other installation is ``dev_site`` (a database migrated by ``cms.settings.dev`` in other
+The other installation is ``dev_site`` (another database, ``cms.settings.dev`` in other
 processes); this process runs on the test database. Both are given the same index folder, as
 the default ``./var/search-index`` gives every process started in one checkout.
 """

@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from ops.scratch import Scratch
+from tests.scratch_template import installed_scratch
 
 TITLE = "Tin nội bộ sắp gỡ xuống Ngọc Hồi"
 
@@ -50,10 +50,9 @@ def second_host(first, root):
 @pytest.fixture(scope="module")
 def hosts(tmp_path_factory):
     folder = tmp_path_factory.mktemp("two-hosts")
-    a = Scratch(folder / "a")
+    a = installed_scratch(tmp_path_factory, folder / "a")
     b = second_host(a, folder / "b")
     try:
-        a.install(demo=False)
         for host in (a, b):
             host.env["SEARCH_INDEX_DIR"] = str(host.root / "search-index")
             host.env["PORTAL_PAGE_CACHE_GENERATION_FILE"] = str(host.root / "page-cache-generation")

@@ -48,25 +48,20 @@ class ProductPageForm(WagtailAdminPageForm):
         said "Có lỗi nhập liệu" while the reporter was typing. Submitting and publishing still
         need a complete publication row.
 
-        Wagtail's field updates after an autosave count every row as saved (``INITIAL_FORMS``),
-        an untouched one it skipped too: the next autosave sends that row, still without an id,
-        among the saved ones, where Django cleans it whatever it holds. Such a row is sent as
-        removed instead (nothing was saved to remove); the browser still shows it, to be filled.
+        Such a row (nothing typed, no saved object) is sent as removed: Django then neither saves
+        nor refuses it, and it keeps its cleaned ``ORDER`` for Wagtail's re-render after an
+        autosave (which sorts the rows by it). This holds wherever the row stands: Wagtail's field
+        updates after an autosave count every row as saved (``INITIAL_FORMS``), an untouched one it
+        skipped too. The browser still shows the row, to be filled.
         """
         super().defer_required_fields()
         for formset in self.formsets.values():
             if not formset.can_order:  # only the admin's inline panels number their rows
                 continue
-            for index, form in enumerate(formset.forms):
-                if form.instance.pk is not None or not _untouched(form):
-                    continue
-                if index < formset.initial_form_count():
+            for form in formset.forms:
+                if form.instance.pk is None and _untouched(form):
                     form.data = form.data.copy()
                     form.data[form.add_prefix(DELETION_FIELD_NAME)] = "on"
-                else:
-                    order = form.fields[ORDERING_FIELD_NAME]
-                    order.initial = order.to_python(form[ORDERING_FIELD_NAME].data)
-                    form.empty_permitted = True
 
     def clean(self):
         cleaned = super().clean()

@@ -5,11 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from monitoring.forms import UnitScopedForm
-from products.panels import OrderedInlinePanel
 from products.validators import validate_not_future
 
 # Who the plan wants trained (target 2), in the plan's words; the share each must reach.
@@ -81,8 +80,8 @@ class Activity(ClusterableModel):
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("audience"), FieldPanel("items")])], heading=_("Số lượng")
         ),
-        OrderedInlinePanel("participants", label=_("Người tham gia theo đối tượng")),
-        OrderedInlinePanel("attachments", label=_("Tệp đính kèm")),
+        InlinePanel("participants", label=_("Người tham gia theo đối tượng")),
+        InlinePanel("attachments", label=_("Tệp đính kèm")),
         FieldPanel("external_id"),
     ]
     base_form_class = UnitScopedForm

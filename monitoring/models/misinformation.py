@@ -19,11 +19,10 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
 from monitoring.forms import MisinformationForm, PrivateImageInput
-from products.panels import OrderedInlinePanel
 from products.validators import validate_not_future
 
 
@@ -103,7 +102,7 @@ class MisinformationItem(ClusterableModel):
         FieldPanel("screenshot", widget=PrivateImageInput),
         FieldPanel("topic"),
         FieldPanel("summary"),
-        OrderedInlinePanel("actions", label=_("Biện pháp xử lý")),
+        InlinePanel("actions", label=_("Biện pháp xử lý")),
         FieldRowPanel([FieldPanel("status"), FieldPanel("handled_on")]),
     ]
     base_form_class = MisinformationForm

@@ -8,12 +8,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from monitoring.forms import UnitScopedForm
 from monitoring.models.activities import STAFF_CATEGORIES
-from products.panels import OrderedInlinePanel
 from products.validators import validate_not_future
 
 
@@ -42,7 +41,7 @@ class Agency(ClusterableModel):
         FieldPanel("name"),
         FieldPanel("unit"),
         FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
-        OrderedInlinePanel("spokespersons", label=_("Người phát ngôn (quyết định giao)")),
+        InlinePanel("spokespersons", label=_("Người phát ngôn (quyết định giao)")),
         FieldPanel("sort_order"),
     ]
 

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework.relations import SlugRelatedField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -26,7 +26,6 @@ from products.forms import ProductPageForm
 from products.languages import LANGUAGES
 from products.models.publications import ProductPublication
 from products.models.registers import Unit
-from products.panels import OrderedInlinePanel
 from products.slugs import ascii_slug
 from products.text import nfc, nfc_stream
 from products.visibility import public_pages
@@ -177,7 +176,7 @@ class ProductPage(Page):
         ),
     ]
     publication_panels = [
-        OrderedInlinePanel(
+        InlinePanel(
             "publications",
             label=_("Lần đăng tải"),
             min_num=1,
@@ -185,7 +184,7 @@ class ProductPage(Page):
         ),
     ]
     attachment_panels = [
-        OrderedInlinePanel(
+        InlinePanel(
             "attachments",
             label=_("Tệp đính kèm"),
             help_text=_("Tệp PDF, ảnh, âm thanh hoặc video của sản phẩm."),

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ops.scratch import Scratch  # noqa: E402
+from ops.scratch_template import install  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "udhr"
 FILES = {"vi": "vie", "en": "eng", "fr": "fra", "zh-hans": "cmn_hans", "lo": "lao", "km": "khm"}
@@ -91,7 +92,7 @@ def build(site, n):
         print(f"reusing the archive in {site.root} ({site.database_url})")
         return
     started = time.monotonic()
-    site.install(demo=True)
+    install(site, demo=True)
     registers = printed(site.manage("shell", "--no-imports", "-c", REGISTERS), "REG")
     data = site.root / "products.jsonl"
     generate(data, n, registers)

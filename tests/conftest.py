@@ -74,15 +74,28 @@ def pytest_collection_modifyitems_xdist_groups(config, items):
             item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(sorted(names))}")
 
 
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook, run in the controller
+def pytest_xdist_node_collection_finished(node, ids):
+    """The first worker to finish collecting starts the run's scratch template (tests/scratch_template.py)."""
+    config = node.config
+    if not hasattr(config, "_scratch_template_builder"):
+        from tests.scratch_template import build_in_background
+
+        config._scratch_template_builder = build_in_background(config._tmp_path_factory.getbasetemp(), ids)
+
+
 def pytest_sessionfinish(session):
-    """The run's scratch template (tests/scratch_template.py) is dropped by the process that ran
+    """The run's scratch templates (tests/scratch_template.py) are dropped by the process that ran
     the session: the pytest-xdist controller, whose temporary folder is the workers' parent."""
+    builder = getattr(session.config, "_scratch_template_builder", None)
+    if builder is not None:
+        builder.join()
     factory = getattr(session.config, "_tmp_path_factory", None)
     if hasattr(session.config, "workerinput") or getattr(factory, "_basetemp", None) is None:
         return  # a worker, or a run that made no temporary folder (so no template)
-    from tests.scratch_template import drop_template
+    from ops.scratch_template import drop_templates
 
-    drop_template(factory.getbasetemp())
+    drop_templates(factory.getbasetemp())
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from ops.scratch import Scratch  # noqa: E402
+from ops.scratch_template import install  # noqa: E402
 
 QUERIES = ["Bok", "bon", "quyen con nguoi", "ສິດທິ", "សិទ្ធិ", "Đăk Tô"]
 SEARCH = (
@@ -80,7 +81,7 @@ def main():
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="ttnq-fault-backup-") as tmp:
         tmp = Path(tmp)
-        original = Scratch(tmp / "original").install(demo=True)
+        original = install(Scratch(tmp / "original"), demo=True)
         fresh = Scratch(tmp / "fresh")
         try:
             original.manage("shell", "--no-imports", "-c", BUILD)

@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from ops.scratch import PostgresCluster, Scratch  # noqa: E402
+from ops.scratch_template import install  # noqa: E402
 
 PATHS = ["/vi/", "/en/", "/vi/san-pham/", "/api/v2/products/?limit=5", "/api/search/?q=quyen+con+nguoi"]
 
@@ -80,7 +81,7 @@ def run(clients, down_seconds):
         cluster = PostgresCluster().create()
         site = Scratch(Path(tmp) / "site", database_url=cluster.url)
         try:
-            site.install(demo=True).start(workers=2, threads=4)
+            install(site, demo=True).start(workers=2, threads=4)
             server_pid = site.server.pid
             with Traffic(site.url, clients) as traffic:
                 time.sleep(5)

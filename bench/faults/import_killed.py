@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from import_bench import generate  # noqa: E402
 
 from ops.scratch import PROJECT, Scratch  # noqa: E402
+from ops.scratch_template import install  # noqa: E402
 
 ROWS, BATCH = 4000, 250
 
@@ -112,7 +113,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="ttnq-fault-import-") as tmp:
         site = Scratch(Path(tmp))
         try:
-            site.install(demo=False)
+            install(site, demo=False)
             source = Path(tmp) / "products.jsonl"
             generate(source, ROWS, "jsonl")
 

@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from ops.scratch import Scratch, free_port  # noqa: E402
+from ops.scratch_template import install  # noqa: E402
 
 
 def fetch(url):
@@ -32,7 +33,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="ttnq-fault-search-") as tmp:
         site = Scratch(Path(tmp), env={"ELASTICSEARCH_URL": closed})
         try:
-            site.install(demo=True).start()
+            install(site, demo=True).start()
             status, body, seconds = fetch(site.url + "/api/search/?q=quyen+con+nguoi")
             answer = json.loads(body)
             print(

@@ -78,34 +78,3 @@ def test_a_phrase_never_spans_two_parts_of_a_document(db):
     page = publish(title="Hai phần", summary="Kết thúc bằng quyền", transcript="Trẻ em mở đầu")
     assert page.pk in ids("quyen tre")
     assert page.pk not in ids('"quyen tre"')
-
-
-RERANKED = ["bán chợ", "ban cho", "Chuyện bạn", "quyền trẻ em", "quyen tre em", '"tre em" quyền', "tin", "em"]
-
-
-def test_bonuses_added_to_the_best_hits_give_the_whole_querys_page(db, market, distances, monkeypatch):
-    """Issue 27: the bonuses are scored over the best hits by BM25 only; when a hit beyond
-    them might still rank onto the page, the whole query answers. Small depths and pages
-    make both happen here; every page must be the whole query's."""
-    from search import store
-    from search.engines import tantivy_engine as te
-    from search.engines.base import SearchQuery
-    from search.text import query_groups
-
-    searcher = store.current()[1].searcher()
-    monkeypatch.setattr(te, "TIE_MARGIN", 0)
-    taken, differ = {True: 0, False: 0}, []
-    for depth in (1, 2, 3, 5):
-        monkeypatch.setattr(te, "RERANK_DEPTH", depth)
-        for q in RERANKED:
-            groups = query_groups(q)
-            match = te.match_query(groups, {})
-            for size, page in ((1, 1), (1, 2), (2, 1), (2, 2), (3, 1)):
-                query = SearchQuery(q=q, page=page, page_size=size, reader_language="vi")
-                if page * size <= depth:
-                    taken[te.reranked_page(searcher, match, groups, query) is not None] += 1
-                whole = te.whole_ranked_page(searcher, te.ranked_query(match, groups), query)
-                if te.ranked_page(searcher, match, groups, query) != whole:
-                    differ.append((depth, q, size, page))
-    assert differ == []
-    assert taken[True] > 10 and taken[False] > 10  # both ways were taken

@@ -4,8 +4,14 @@
   ``exact``: the exact (marked) words of both, only to rank exact matches first; ``pairs``:
   every two words side by side, to rank by proximity; ``chars``: the grapheme stream of
   Chinese, Lao and Khmer runs.
-- facet values (``search.engines.base.FACETS``) as raw, fast fields: terms aggregations
-  count them, term-set queries filter by them; ``year`` a number.
+- facet values (``search.engines.base.FACETS``) as raw fields: term-set queries filter by
+  them; the single-valued ones are fast fields too, which terms aggregations count; ``year``
+  a number.
+- ``channels``: a product's whole set of channels as one raw, fast value (the sorted slugs,
+  space-separated: ``combination``). The channel facet counts these sets, one value per hit,
+  and adds each set's count to every channel in it (``search.engines.tantivy_engine``):
+  counting the multi-valued ``channel`` field itself took a second pass per hit, the
+  slowest of the six facets at a million products (issue 27).
 - ``order``: first publication day and page id in one number, so "newest first, then the
   higher id" is one sort; ``lang_no``: the language as a number, for the reader's-language
   tie-break; ``version``: a hash of what makes the entry current (``search.documents``),
@@ -35,13 +41,26 @@ def build_schema():
     for name in ("exact", "pairs"):
         builder.add_text_field(name, tokenizer_name=WORDS_TOKENIZER, index_option="basic")
     for name in (*TEXT_FACETS, "topic"):
-        builder.add_text_field(name, fast=name != "topic", tokenizer_name="raw", index_option="basic")
+        fast = name in ONE_VALUE_FACETS
+        builder.add_text_field(name, fast=fast, tokenizer_name="raw", index_option="basic")
+    for name in MANY_VALUE_FACETS:
+        builder.add_text_field(combination_field(name), fast=True, tokenizer_name="raw", index_option="basic")
     for name in NUMBER_FACETS:
         builder.add_integer_field(name, indexed=True, fast=True)
     for name in ("order", "lang_no", "version", "content"):
         builder.add_unsigned_field(name, fast=True)
     builder.add_bytes_field("hit", stored=True)
     return builder.build()
+
+
+def combination_field(name):
+    """The field holding a many-valued facet's whole set of values: ``channel`` -> ``channels``."""
+    return f"{name}s"
+
+
+def combination(values):
+    """A set of facet values as one term (slugs hold no spaces), and back with ``.split(" ")``."""
+    return " ".join(sorted(set(values)))
 
 
 def order_key(first_published, page_id):
@@ -87,8 +106,11 @@ def to_tantivy(doc, analysis):
         if doc[name]:
             out.add_text(name, doc[name])
     for name in MANY_VALUE_FACETS:
-        for value in doc[f"{name}s"]:  # the document's ``channels``
+        values = doc[f"{name}s"]  # the document's ``channels``
+        for value in values:
             out.add_text(name, value)
+        if values:
+            out.add_text(combination_field(name), combination(values))
     for topic in doc["topics"]:
         out.add_text("topic", topic)
     for name in NUMBER_FACETS:

@@ -3,8 +3,11 @@ host. The API and ``/health/`` call it ``tantivy``.
 
 A search is two passes over the index, both in Tantivy's Rust code: the top hits by score
 (or by date) with the total count, and the six facet counts as terms aggregations over
-fast (columnar) fields. Filters are non-scoring clauses of the same query. What a hit
-shows is stored in the index, so a search never reads the database.
+fast (columnar) fields, one value per hit each: the channel facet counts each hit's set of
+channels (``search.schema.combination``) and adds every set's count to each of its
+channels, so a product on two channels still counts once for each. Filters are non-scoring
+clauses of the same query. What a hit shows is stored in the index, so a search never
+reads the database.
 
 Order by relevance: score (BM25 plus the bonuses of ``search.engines.base``), then the
 reader's language, then newest, then the higher page id; scores equal to three decimals
@@ -23,6 +26,7 @@ from search.engines.base import (
     EXACT_BONUS,
     FACET_SIZE,
     FACETS,
+    MANY_VALUE_FACETS,
     TITLE_BOOST,
     SearchResult,
     empty_facets,
@@ -30,12 +34,18 @@ from search.engines.base import (
     query_pairs,
     sort_facets,
 )
-from search.schema import LANGUAGE_NUMBERS, build_schema
+from search.schema import LANGUAGE_NUMBERS, build_schema, combination_field
 from search.text import CHARS, query_groups
 
 TIE_MARGIN = 20
 MAX_TIE_FETCH = 5_000
-AGGREGATIONS = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACETS}
+COMBINATION_SIZE = 100_000  # more sets of channels than the archive has: the counts are exact
+AGGREGATIONS = {
+    name: {"terms": {"field": combination_field(name), "size": COMBINATION_SIZE}}
+    if name in MANY_VALUE_FACETS
+    else {"terms": {"field": name, "size": FACET_SIZE}}
+    for name in FACETS
+}
 
 
 @lru_cache(maxsize=1)
@@ -88,10 +98,12 @@ def ranked_query(match, groups):
 
 def facet_counts(searcher, match):
     raw = searcher.aggregate(match, AGGREGATIONS)
-    counts = {}
+    counts = {name: {} for name in FACETS}
     for name in FACETS:
-        buckets = raw.get(name, {}).get("buckets", [])
-        counts[name] = {_key(b["key"]): b["doc_count"] for b in buckets}
+        for bucket in raw.get(name, {}).get("buckets", []):
+            values = bucket["key"].split(" ") if name in MANY_VALUE_FACETS else [_key(bucket["key"])]
+            for value in values:
+                counts[name][value] = counts[name].get(value, 0) + bucket["doc_count"]
     return sort_facets(counts)
 
 

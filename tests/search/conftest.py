@@ -8,9 +8,12 @@ rollback) the index is reconciled with the database (the same repair
 ``rebuild_archive_index --repair`` makes): each test starts from an index that matches it.
 """
 
+import os
+
 import pytest
 from django.db import transaction
 
+from search.engines.elastic import ElasticEngine
 from search.indexing import repair_index
 from tests.search.helpers import build_archive
 
@@ -40,3 +43,13 @@ def module_data(django_db_setup, django_db_blocker):
 def archive(module_data):
     """{key: page id} of the shared archive (``helpers.ARCHIVE``), built once per module."""
     return build_archive()
+
+
+@pytest.fixture(scope="session")
+def live_url():
+    url = os.environ.get("ELASTICSEARCH_URL", "")
+    if not url:
+        pytest.skip("no Elasticsearch server: set ELASTICSEARCH_URL to a reachable server to run these")
+    if not ElasticEngine(url).ping():
+        pytest.skip(f"Elasticsearch at {url} does not answer")
+    return url

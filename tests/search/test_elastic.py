@@ -7,7 +7,6 @@ ELASTICSEARCH_URL points at a reachable server and are skipped with the reason o
 
 import datetime
 import logging
-import os
 import re
 import socket
 
@@ -202,16 +201,6 @@ def test_publishing_with_elasticsearch_down_still_indexes_embedded(settings, cap
     assert any("Elasticsearch index not updated" in r.getMessage() for r in caplog.records)
     settings.ELASTICSEARCH_URL = ""
     assert page.pk in ids("elasticsearch ngung")
-
-
-@pytest.fixture(scope="session")
-def live_url():
-    url = os.environ.get("ELASTICSEARCH_URL", "")
-    if not url:
-        pytest.skip("no Elasticsearch server: set ELASTICSEARCH_URL to a reachable server to run these")
-    if not ElasticEngine(url).ping():
-        pytest.skip(f"Elasticsearch at {url} does not answer")
-    return url
 
 
 @pytest.mark.elasticsearch

@@ -213,3 +213,4 @@ def test_one_facet_list_with_named_subsets():
         "format": ["radio-feature"],
         "channel": ["radio", "zalo"],
     }
+    assert written["channels"] == ["radio zalo"]  # the whole set, one value: the channel facet counts it

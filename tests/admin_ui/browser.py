@@ -1,7 +1,8 @@
 """What every browser test of the admin checks, in one place for the other browser tests to reuse.
 
 ``watch(tab, site)`` records, for one Playwright tab, the requests to hosts other than the
-site's, the console errors and the uncaught page errors; ``english_on(tab)`` lists the common
+site's, the console errors and the uncaught page errors, and ``open_quietly``/``Watch.settle``
+wait until its requests have settled; ``english_on(tab)`` lists the common
 English strings (``ENGLISH_STRINGS``) still visible on the page, in its text or in an input's
 placeholder. Screenshots go to ``SCREENSHOTS`` (``var/screenshots/`` unless the environment
 variable ``SCREENSHOTS_DIR`` names another folder), which CI keeps as artifacts.
@@ -9,6 +10,7 @@ variable ``SCREENSHOTS_DIR`` names another folder), which CI keeps as artifacts.
 
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -45,13 +47,38 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
+# How long a tab must have had no request in flight to count as settled. Playwright's
+# "networkidle" waits 500 ms of quiet after every page; on the admin and the portal the last
+# request (the favicon) starts within 50 ms of the load event and nothing follows it.
+QUIET_SECONDS = 0.15
+SETTLE_TIMEOUT = 30
+
+
 @dataclass
 class Watch:
     site: str
     outside_requests: list = field(default_factory=list)
     console_errors: list = field(default_factory=list)
+    in_flight: set = field(default_factory=set)
+    last_request: float = field(default_factory=time.monotonic)
+
+    def settle(self, tab, quiet=QUIET_SECONDS):
+        """Wait until no request of the tab has been in flight for ``quiet`` seconds: what
+        "networkidle" waits for, with a shorter quiet time. Playwright hands a sync caller the
+        tab's events while it waits, hence the short waits in the loop."""
+        deadline = time.monotonic() + SETTLE_TIMEOUT
+        while self.in_flight or time.monotonic() - self.last_request < quiet:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"requests still in flight: {sorted(r.url for r in self.in_flight)}")
+            tab.wait_for_timeout(25)
+
+    def on_done(self, request):
+        self.in_flight.discard(request)
+        self.last_request = time.monotonic()
 
     def on_request(self, request):
+        self.in_flight.add(request)
+        self.last_request = time.monotonic()
         url = urlsplit(request.url)
         if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.site:
             self.outside_requests.append(request.url)
@@ -70,7 +97,17 @@ def watch(tab, site_url):
     tab.on("request", recorder.on_request)
     tab.on("console", recorder.on_console)
     tab.on("pageerror", recorder.on_page_error)
+    tab.on("requestfinished", recorder.on_done)
+    tab.on("requestfailed", recorder.on_done)
     return recorder
+
+
+def open_quietly(tab, recorder, url):
+    """Open ``url`` in ``tab`` (watched by ``recorder``) and wait until the page has loaded and its
+    requests have settled; returns the response."""
+    response = tab.goto(url, wait_until="load")
+    recorder.settle(tab)
+    return response
 
 
 def english_on(tab, strings=ENGLISH_STRINGS):

@@ -24,7 +24,15 @@ from wagtail.models import PageLogEntry
 
 from products.models import ProductPage, Unit
 from products.sections import section_for
-from tests.admin_ui.browser import CHROMIUM, CHROMIUM_ARGS, english_on, needs_chromium, screenshot, watch
+from tests.admin_ui.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    english_on,
+    needs_chromium,
+    open_quietly,
+    screenshot,
+    watch,
+)
 from tests.admin_ui.live import page_tree_of_the_migrations
 from tests.roles import person, role_group
 from tests.sample_files import pdf_bytes, wav_bytes
@@ -75,13 +83,17 @@ class Day:
         self.context.close()
 
     def goto(self, path):
-        response = self.tab.goto(f"{self.base}{path}", wait_until="networkidle")
+        response = open_quietly(self.tab, self.recorder, f"{self.base}{path}")
         assert response.status == 200, (path, response.status)
         return response
 
+    def settle(self):
+        self.tab.wait_for_load_state("load")
+        self.recorder.settle(self.tab)
+
     def step(self, name):
         """Check the page as it is now and keep its screenshot."""
-        self.tab.wait_for_load_state("networkidle")
+        self.settle()
         screenshot(self.tab, f"editors-day/{name}")
         found = [f"English: {text!r}" for text in english_on(self.tab)]
         found += [f"outside request: {url}" for url in self.recorder.outside_requests]
@@ -183,7 +195,7 @@ def review(day, page_id, action, comment=None):
             modal.locator("textarea[name=comment]").fill(comment)
             day.step("10-tra-lai-kem-nhan-xet")
             modal.locator("button[type=submit]").first.click()
-    tab.wait_for_load_state("networkidle")
+    day.settle()
 
 
 def resubmit(day, page_id):
@@ -205,7 +217,7 @@ def translate(day, page_id):
     row.locator("[data-w-dropdown-target='toggle']").first.click()  # "…": more actions
     with tab.expect_navigation():
         tab.locator(f"a[href*='/translation/submit/page/{page_id}/']:visible").first.click()
-    tab.wait_for_load_state("networkidle")
+    day.settle()
     day.step("15-dich-sang")
     tab.get_by_label(re.compile("English")).check()
     with tab.expect_navigation():

@@ -54,31 +54,45 @@ QUIET_SECONDS = 0.15
 SETTLE_TIMEOUT = 30
 
 
+class InFlight:
+    """The requests of one tab still on their way, to wait until the tab has settled."""
+
+    def __init__(self, tab):
+        self.tab, self.requests, self.last = tab, set(), time.monotonic()
+        tab.on("request", self.started)
+        tab.on("requestfinished", self.done)
+        tab.on("requestfailed", self.done)
+
+    def started(self, request):
+        self.requests.add(request)
+        self.last = time.monotonic()
+
+    def done(self, request):
+        self.requests.discard(request)
+        self.last = time.monotonic()
+
+    def settle(self, quiet=QUIET_SECONDS):
+        """Wait until no request of the tab has been in flight for ``quiet`` seconds: what
+        "networkidle" waits for, with a shorter quiet time. Playwright hands a sync caller the
+        tab's events while it waits, hence the short waits in the loop."""
+        deadline = time.monotonic() + SETTLE_TIMEOUT
+        while self.requests or time.monotonic() - self.last < quiet:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"requests still in flight: {sorted(r.url for r in self.requests)}")
+            self.tab.wait_for_timeout(25)
+
+
 @dataclass
 class Watch:
     site: str
     outside_requests: list = field(default_factory=list)
     console_errors: list = field(default_factory=list)
-    in_flight: set = field(default_factory=set)
-    last_request: float = field(default_factory=time.monotonic)
+    in_flight: InFlight | None = None
 
-    def settle(self, tab, quiet=QUIET_SECONDS):
-        """Wait until no request of the tab has been in flight for ``quiet`` seconds: what
-        "networkidle" waits for, with a shorter quiet time. Playwright hands a sync caller the
-        tab's events while it waits, hence the short waits in the loop."""
-        deadline = time.monotonic() + SETTLE_TIMEOUT
-        while self.in_flight or time.monotonic() - self.last_request < quiet:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"requests still in flight: {sorted(r.url for r in self.in_flight)}")
-            tab.wait_for_timeout(25)
-
-    def on_done(self, request):
-        self.in_flight.discard(request)
-        self.last_request = time.monotonic()
+    def settle(self, quiet=QUIET_SECONDS):
+        self.in_flight.settle(quiet)
 
     def on_request(self, request):
-        self.in_flight.add(request)
-        self.last_request = time.monotonic()
         url = urlsplit(request.url)
         if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.site:
             self.outside_requests.append(request.url)
@@ -97,8 +111,7 @@ def watch(tab, site_url):
     tab.on("request", recorder.on_request)
     tab.on("console", recorder.on_console)
     tab.on("pageerror", recorder.on_page_error)
-    tab.on("requestfinished", recorder.on_done)
-    tab.on("requestfailed", recorder.on_done)
+    recorder.in_flight = InFlight(tab)
     return recorder
 
 
@@ -106,7 +119,7 @@ def open_quietly(tab, recorder, url):
     """Open ``url`` in ``tab`` (watched by ``recorder``) and wait until the page has loaded and its
     requests have settled; returns the response."""
     response = tab.goto(url, wait_until="load")
-    recorder.settle(tab)
+    recorder.settle()
     return response
 
 

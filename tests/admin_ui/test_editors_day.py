@@ -93,7 +93,7 @@ class Day:
 
     def settle(self):
         self.tab.wait_for_load_state("load")
-        self.recorder.settle(self.tab)
+        self.recorder.settle()
 
     def step(self, name):
         """Check the page as it is now and keep its screenshot."""

@@ -96,7 +96,7 @@ class Walk:
 
     def check(self, name, found=(), auditor=False):
         self.tab.wait_for_load_state("load")
-        self.recorder.settle(self.tab)
+        self.recorder.settle()
         screenshot(self.tab, f"walk/{name}")
         found = [*found, *(f"English: {text!r}" for text in english_on(self.tab))]
         if auditor and self.tab.locator("main").count():

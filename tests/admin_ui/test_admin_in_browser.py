@@ -17,7 +17,15 @@ from playwright.sync_api import sync_playwright
 
 from products.desk import roles
 from products.models import Unit
-from tests.admin_ui.browser import CHROMIUM, CHROMIUM_ARGS, english_on, needs_chromium, screenshot, watch
+from tests.admin_ui.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    english_on,
+    needs_chromium,
+    open_quietly,
+    screenshot,
+    watch,
+)
 from tests.admin_ui.live import page_tree_of_the_migrations
 from tests.factories import make_product
 
@@ -102,7 +110,7 @@ def visit_all(browser, base, username, pages):
     try:
         log_in(tab, base, username)
         for name, path, *action in pages:
-            response = tab.goto(f"{base}{path}", wait_until="networkidle")
+            response = open_quietly(tab, recorder, f"{base}{path}")
             screenshot(tab, name)
             found = [f"HTTP {response.status}"] if response.status != 200 else []
             if tab.url != f"{base}{path}":

@@ -7,8 +7,9 @@ it with "Dịch sang…"; an auditor opens the audit from the menu. Every step i
 ``var/screenshots/editors-day/``, and every page is checked for the common English strings,
 requests to other hosts and console errors.
 
-Transactional (a live server): the test seeds what it needs itself. The ORM is only used
-outside Playwright's event loop (before the browser starts and after it closes).
+Transactional (a live server): the test seeds what it needs itself. One Chromium for the day,
+one browser context per person (a person who comes back is still logged in); the ORM is used
+between the people's turns, with their tabs closed (``chromium``, tests/admin_ui/conftest.py).
 """
 
 import datetime
@@ -19,12 +20,12 @@ import unicodedata
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from wagtail.models import PageLogEntry
 
 from products.models import ProductPage, Unit
 from products.sections import section_for
-from tests.admin_ui.browser import CHROMIUM, CHROMIUM_ARGS, english_on, needs_chromium, screenshot, watch
+from tests.admin_ui.browser import english_on, needs_chromium, open_quietly, screenshot, watch
 from tests.admin_ui.live import page_tree_of_the_migrations
 from tests.roles import person, role_group
 from tests.sample_files import pdf_bytes, wav_bytes
@@ -58,30 +59,45 @@ class Day:
     """One browser context per person; every page they reach is checked, then screenshot."""
 
     def __init__(self, browser, base):
-        self.browser, self.base, self.problems = browser, base, {}
+        self.browser, self.base, self.problems, self.contexts = browser, base, {}, {}
 
-    def start(self, username):
-        self.context = self.browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
-        self.tab = self.context.new_page()
+    def turn(self, username, steps):
+        """One person's part of the day, in a new tab of their context (logged in on their first)."""
+        first = username not in self.contexts
+        if first:
+            self.contexts[username] = self.browser.new_context(
+                locale="vi-VN", viewport={"width": 1366, "height": 900}
+            )
+        self.tab = self.contexts[username].new_page()
         self.recorder = watch(self.tab, self.base)
-        self.tab.goto(f"{self.base}/admin/login/")
-        self.tab.fill("input[name=username]", username)
-        self.tab.fill("input[name=password]", PASSWORD)
-        self.tab.click("button[type=submit]")
-        self.tab.wait_for_url(f"{self.base}/admin/")
-        return self.tab
+        if first:
+            self.tab.goto(f"{self.base}/admin/login/")
+            self.tab.fill("input[name=username]", username)
+            self.tab.fill("input[name=password]", PASSWORD)
+            self.tab.click("button[type=submit]")
+            self.tab.wait_for_url(f"{self.base}/admin/")
+        try:
+            steps(self)
+            self.settle()
+        finally:
+            self.tab.close()
 
-    def end(self):
-        self.context.close()
+    def close(self):
+        for context in self.contexts.values():
+            context.close()
 
     def goto(self, path):
-        response = self.tab.goto(f"{self.base}{path}", wait_until="networkidle")
+        response = open_quietly(self.tab, self.recorder, f"{self.base}{path}")
         assert response.status == 200, (path, response.status)
         return response
 
+    def settle(self):
+        self.tab.wait_for_load_state("load")
+        self.recorder.settle()
+
     def step(self, name):
         """Check the page as it is now and keep its screenshot."""
-        self.tab.wait_for_load_state("networkidle")
+        self.settle()
         screenshot(self.tab, f"editors-day/{name}")
         found = [f"English: {text!r}" for text in english_on(self.tab)]
         found += [f"outside request: {url}" for url in self.recorder.outside_requests]
@@ -183,7 +199,7 @@ def review(day, page_id, action, comment=None):
             modal.locator("textarea[name=comment]").fill(comment)
             day.step("10-tra-lai-kem-nhan-xet")
             modal.locator("button[type=submit]").first.click()
-    tab.wait_for_load_state("networkidle")
+    day.settle()
 
 
 def resubmit(day, page_id):
@@ -205,7 +221,7 @@ def translate(day, page_id):
     row.locator("[data-w-dropdown-target='toggle']").first.click()  # "…": more actions
     with tab.expect_navigation():
         tab.locator(f"a[href*='/translation/submit/page/{page_id}/']:visible").first.click()
-    tab.wait_for_load_state("networkidle")
+    day.settle()
     day.step("15-dich-sang")
     tab.get_by_label(re.compile("English")).check()
     with tab.expect_navigation():
@@ -228,33 +244,19 @@ def audit(day):
     day.audit = (navigation.value.status, tab.locator("#id_year").input_value())
 
 
-def in_browser(base, username, steps, problems):
-    """One person's part of the day in a fresh browser (the ORM waits outside Playwright's loop)."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        walk = Day(browser, base)
-        walk.problems = problems
-        try:
-            walk.start(username)
-            steps(walk)
-        finally:
-            browser.close()
-    return walk
-
-
 def stored_title(page):
     return ProductPage.objects.filter(pk=page.pk).values_list("title", flat=True).get()
 
 
-def test_the_editors_day(serial_live_server, day, tmp_path):
-    base, problems = serial_live_server.url, {}
+def test_the_editors_day(serial_live_server, day, chromium, tmp_path):
+    people = Day(chromium, serial_live_server.url)
 
     def write(walk):
         walk.step("01-phong-vien-bang-dieu-khien")
         upload_files(walk, tmp_path)
         write_product(walk, day["section"])
 
-    in_browser(base, "phongvien", write, problems)
+    people.turn("phongvien", write)
     page = ProductPage.objects.get(title=TITLE)
     assert page.workflow_in_progress and not page.live
     assert stored_title(page).encode() == TITLE.encode() == unicodedata.normalize("NFC", TITLE).encode()
@@ -264,25 +266,26 @@ def test_the_editors_day(serial_live_server, day, tmp_path):
         "ban-tin",
     }
 
-    in_browser(base, "duyetbai", lambda walk: review(walk, page.pk, "^Trả lại$", COMMENT), problems)
+    people.turn("duyetbai", lambda walk: review(walk, page.pk, "^Trả lại$", COMMENT))
     rejected = PageLogEntry.objects.get(page=page, action="wagtail.workflow.reject")
     assert COMMENT in str(rejected.data)
 
-    in_browser(base, "phongvien", lambda walk: resubmit(walk, page.pk), problems)
+    people.turn("phongvien", lambda walk: resubmit(walk, page.pk))
 
     def approve(walk):
         review(walk, page.pk, "^Duyệt$")
         walk.step("13-da-duyet-xuat-ban")
 
-    in_browser(base, "duyetbai", approve, problems)
+    people.turn("duyetbai", approve)
     page.refresh_from_db()
     assert page.live and stored_title(page).encode() == FIXED_TITLE.encode()
     assert unicodedata.is_normalized("NFC", stored_title(page)) and "ơ̆" in stored_title(page)
 
-    in_browser(base, "biendich", lambda walk: translate(walk, page.pk), problems)
+    people.turn("biendich", lambda walk: translate(walk, page.pk))
     english = ProductPage.objects.get(translation_key=page.translation_key, locale__language_code="en")
     assert english.get_latest_revision().content["title"] == ENGLISH_TITLE and not english.live
 
-    auditor = in_browser(base, "kiemtra", audit, problems)
-    assert auditor.audit == (200, str(datetime.date.today().year))
-    assert problems == {}
+    people.turn("kiemtra", audit)
+    people.close()
+    assert people.audit == (200, str(datetime.date.today().year))
+    assert people.problems == {}

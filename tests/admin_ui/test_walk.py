@@ -27,7 +27,15 @@ from home.models import HomePage
 from monitoring.models import UnitReport
 from products.models import ProductPage, Unit
 from products.sections import section_for
-from tests.admin_ui.browser import CHROMIUM, CHROMIUM_ARGS, english_on, needs_chromium, screenshot, watch
+from tests.admin_ui.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    english_on,
+    needs_chromium,
+    open_quietly,
+    screenshot,
+    watch,
+)
 from tests.admin_ui.live import page_tree_of_the_migrations
 from tests.monitoring.screen_text import forbidden_codes, problems_in
 from tests.roles import PASSWORD, person, role_group
@@ -82,12 +90,13 @@ class Walk:
         return self.tab
 
     def visit(self, name, path, auditor=False):
-        response = self.tab.goto(f"{self.base}{path}", wait_until="networkidle")
+        response = open_quietly(self.tab, self.recorder, f"{self.base}{path}")
         found = [] if response.status == 200 else [f"HTTP {response.status}"]
         self.check(name, found, auditor)
 
     def check(self, name, found=(), auditor=False):
-        self.tab.wait_for_load_state("networkidle")
+        self.tab.wait_for_load_state("load")
+        self.recorder.settle()
         screenshot(self.tab, f"walk/{name}")
         found = [*found, *(f"English: {text!r}" for text in english_on(self.tab))]
         if auditor and self.tab.locator("main").count():

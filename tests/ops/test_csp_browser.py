@@ -11,6 +11,7 @@ import urllib.request
 
 import pytest
 
+from tests.admin_ui.browser import InFlight
 from tests.ops.conftest import ADMIN, needs_chromium
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -51,8 +52,9 @@ class Watch:
 
 def open_page(context, site, path):
     page = context.new_page()
-    watch = Watch(page, site.url)
-    page.goto(site.url + path, wait_until="networkidle")
+    watch, in_flight = Watch(page, site.url), InFlight(page)
+    page.goto(site.url + path, wait_until="load")
+    in_flight.settle()  # requests after the load event, as "networkidle" with a shorter quiet time
     return page, watch
 
 

@@ -5,12 +5,10 @@ from unittest.mock import patch
 import pytest
 from django.contrib.auth.models import Group
 from django.test.testcases import LiveServerThread
-from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from products.desk import roles
 from products.models import Unit
-from tests.admin_ui.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.admin_ui.live import SerialWSGIServer
 
 
@@ -43,17 +41,3 @@ def serial_live_server(transactional_db):
         server = LiveServer("localhost")
     yield server
     server.stop()
-
-
-@pytest.fixture
-def chromium(serial_live_server, monkeypatch):
-    """One headless Chromium for a test that uses the ORM between its browser steps. While
-    Playwright's sync API is open, this thread has a running event loop and Django refuses the
-    ORM (SynchronousOnlyOperation). The guard is lifted for the test: it must use the ORM only
-    when no tab is open and nothing is on its way to the live server (which shares this thread's
-    database connection). Set up after the live server, so closed before it stops."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()

@@ -7,9 +7,8 @@ it with "Dịch sang…"; an auditor opens the audit from the menu. Every step i
 ``var/screenshots/editors-day/``, and every page is checked for the common English strings,
 requests to other hosts and console errors.
 
-Transactional (a live server): the test seeds what it needs itself. One Chromium for the day,
-one browser context per person (a person who comes back is still logged in); the ORM is used
-between the people's turns, with their tabs closed (``chromium``, tests/admin_ui/conftest.py).
+Transactional (a live server): the test seeds what it needs itself. The ORM is only used
+outside Playwright's event loop (before the browser starts and after it closes).
 """
 
 import datetime
@@ -20,12 +19,20 @@ import unicodedata
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from playwright.sync_api import expect
+from playwright.sync_api import expect, sync_playwright
 from wagtail.models import PageLogEntry
 
 from products.models import ProductPage, Unit
 from products.sections import section_for
-from tests.admin_ui.browser import english_on, needs_chromium, open_quietly, screenshot, watch
+from tests.admin_ui.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    english_on,
+    needs_chromium,
+    open_quietly,
+    screenshot,
+    watch,
+)
 from tests.admin_ui.live import page_tree_of_the_migrations
 from tests.roles import person, role_group
 from tests.sample_files import pdf_bytes, wav_bytes
@@ -59,32 +66,21 @@ class Day:
     """One browser context per person; every page they reach is checked, then screenshot."""
 
     def __init__(self, browser, base):
-        self.browser, self.base, self.problems, self.contexts = browser, base, {}, {}
+        self.browser, self.base, self.problems = browser, base, {}
 
-    def turn(self, username, steps):
-        """One person's part of the day, in a new tab of their context (logged in on their first)."""
-        first = username not in self.contexts
-        if first:
-            self.contexts[username] = self.browser.new_context(
-                locale="vi-VN", viewport={"width": 1366, "height": 900}
-            )
-        self.tab = self.contexts[username].new_page()
+    def start(self, username):
+        self.context = self.browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
+        self.tab = self.context.new_page()
         self.recorder = watch(self.tab, self.base)
-        if first:
-            self.tab.goto(f"{self.base}/admin/login/")
-            self.tab.fill("input[name=username]", username)
-            self.tab.fill("input[name=password]", PASSWORD)
-            self.tab.click("button[type=submit]")
-            self.tab.wait_for_url(f"{self.base}/admin/")
-        try:
-            steps(self)
-            self.settle()
-        finally:
-            self.tab.close()
+        self.tab.goto(f"{self.base}/admin/login/")
+        self.tab.fill("input[name=username]", username)
+        self.tab.fill("input[name=password]", PASSWORD)
+        self.tab.click("button[type=submit]")
+        self.tab.wait_for_url(f"{self.base}/admin/")
+        return self.tab
 
-    def close(self):
-        for context in self.contexts.values():
-            context.close()
+    def end(self):
+        self.context.close()
 
     def goto(self, path):
         response = open_quietly(self.tab, self.recorder, f"{self.base}{path}")
@@ -244,19 +240,33 @@ def audit(day):
     day.audit = (navigation.value.status, tab.locator("#id_year").input_value())
 
 
+def in_browser(base, username, steps, problems):
+    """One person's part of the day in a fresh browser (the ORM waits outside Playwright's loop)."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        walk = Day(browser, base)
+        walk.problems = problems
+        try:
+            walk.start(username)
+            steps(walk)
+        finally:
+            browser.close()
+    return walk
+
+
 def stored_title(page):
     return ProductPage.objects.filter(pk=page.pk).values_list("title", flat=True).get()
 
 
-def test_the_editors_day(serial_live_server, day, chromium, tmp_path):
-    people = Day(chromium, serial_live_server.url)
+def test_the_editors_day(serial_live_server, day, tmp_path):
+    base, problems = serial_live_server.url, {}
 
     def write(walk):
         walk.step("01-phong-vien-bang-dieu-khien")
         upload_files(walk, tmp_path)
         write_product(walk, day["section"])
 
-    people.turn("phongvien", write)
+    in_browser(base, "phongvien", write, problems)
     page = ProductPage.objects.get(title=TITLE)
     assert page.workflow_in_progress and not page.live
     assert stored_title(page).encode() == TITLE.encode() == unicodedata.normalize("NFC", TITLE).encode()
@@ -266,26 +276,25 @@ def test_the_editors_day(serial_live_server, day, chromium, tmp_path):
         "ban-tin",
     }
 
-    people.turn("duyetbai", lambda walk: review(walk, page.pk, "^Trả lại$", COMMENT))
+    in_browser(base, "duyetbai", lambda walk: review(walk, page.pk, "^Trả lại$", COMMENT), problems)
     rejected = PageLogEntry.objects.get(page=page, action="wagtail.workflow.reject")
     assert COMMENT in str(rejected.data)
 
-    people.turn("phongvien", lambda walk: resubmit(walk, page.pk))
+    in_browser(base, "phongvien", lambda walk: resubmit(walk, page.pk), problems)
 
     def approve(walk):
         review(walk, page.pk, "^Duyệt$")
         walk.step("13-da-duyet-xuat-ban")
 
-    people.turn("duyetbai", approve)
+    in_browser(base, "duyetbai", approve, problems)
     page.refresh_from_db()
     assert page.live and stored_title(page).encode() == FIXED_TITLE.encode()
     assert unicodedata.is_normalized("NFC", stored_title(page)) and "ơ̆" in stored_title(page)
 
-    people.turn("biendich", lambda walk: translate(walk, page.pk))
+    in_browser(base, "biendich", lambda walk: translate(walk, page.pk), problems)
     english = ProductPage.objects.get(translation_key=page.translation_key, locale__language_code="en")
     assert english.get_latest_revision().content["title"] == ENGLISH_TITLE and not english.live
 
-    people.turn("kiemtra", audit)
-    people.close()
-    assert people.audit == (200, str(datetime.date.today().year))
-    assert people.problems == {}
+    auditor = in_browser(base, "kiemtra", audit, problems)
+    assert auditor.audit == (200, str(datetime.date.today().year))
+    assert problems == {}

@@ -79,9 +79,10 @@ def pytest_xdist_node_collection_finished(node, ids):
     """The first worker to finish collecting starts the run's scratch template (tests/scratch_template.py)."""
     config = node.config
     if not hasattr(config, "_scratch_template_builder"):
-        from tests.scratch_template import build_in_background
+        from tests.scratch_template import build_in_background, shared_folder
 
-        config._scratch_template_builder = build_in_background(config._tmp_path_factory.getbasetemp(), ids)
+        folder = shared_folder() or config._tmp_path_factory.getbasetemp()
+        config._scratch_template_builder = build_in_background(folder, ids)
 
 
 def pytest_sessionfinish(session):
@@ -93,6 +94,8 @@ def pytest_sessionfinish(session):
     factory = getattr(session.config, "_tmp_path_factory", None)
     if hasattr(session.config, "workerinput") or getattr(factory, "_basetemp", None) is None:
         return  # a worker, or a run that made no temporary folder (so no template)
+    if os.environ.get("SCRATCH_TEMPLATE_DIR"):
+        return  # a shared folder: its owner drops it (tests/scratch_template.py)
     from ops.scratch_template import drop_templates
 
     drop_templates(factory.getbasetemp())

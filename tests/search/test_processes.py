@@ -47,10 +47,12 @@ def scratch(django_db_setup, django_db_blocker, tmp_path_factory):
             )
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
             # A session another thread of this run left open (a live server's, an earlier
-            # test's) would make the copy fail: the test database is this run's alone.
+            # test's) would make the copy fail: the test database is this run's alone. Client
+            # sessions only: an autovacuum worker on it is the server's (a non-superuser may
+            # not end it), and CREATE DATABASE … TEMPLATE cancels that one itself.
             admin.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                "WHERE datname = %s AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
                 [settings["NAME"]],
             )
             admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{settings["NAME"]}"')

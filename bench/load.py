@@ -37,6 +37,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "udhr"
 FILES = {"vi": "vie", "en": "eng", "fr": "fra", "zh-hans": "cmn_hans", "lo": "lao", "km": "khm"}
 WEIGHTS = {"vi": 70, "en": 6, "fr": 5, "zh-hans": 5, "lo": 5, "km": 5, "bdq": 4}
 BAHNAR = ["'Bok Bơ̆n hơ̆ch ăn kon pơlei Đăk Tô.", "Bơ̆n 'Năr pơm jang P’lơk, kon adruh ŭnh ĕ dŏng."]
+CHUNK = 100_000
 REGISTERS = (
     "import json; from products.models import Unit, ContentArea, Format, Channel;"
     "print('REG' + json.dumps({m.__name__: list(m.objects.values_list('slug', flat=True))"
@@ -62,28 +63,37 @@ def printed(result, marker):
     return json.loads(result.stdout[result.stdout.index(marker) + len(marker) :])
 
 
-def generate(path, n, registers, seed=11):
+def generate(folder, n, registers, seed=11):
+    """The rows as JSONL files of at most CHUNK rows each (an import file's limit is 200 MB)."""
     rng = random.Random(seed)
     corpus = {lang: paragraphs(lang) for lang in WEIGHTS}
     langs = [lang for lang, weight in WEIGHTS.items() for _ in range(weight)]
-    with open(path, "w", encoding="utf-8") as out:
-        for i in range(1, n + 1):
-            lang, day = rng.choice(langs), rng.randrange(0, 3 * 365)
-            texts = corpus[lang]
-            channels = sorted(set(rng.sample(registers["Channel"], rng.choice((1, 1, 2, 3)))))
-            date = f"{2023 + day // 365}-{1 + day % 365 // 31:02d}-{1 + day % 28:02d}"
-            row = {
-                "external_id": f"load-{i}",
-                "title": f"{rng.choice(texts)[:80]} {i}",
-                "language": lang,
-                "area": rng.choice(registers["ContentArea"]),
-                "format": rng.choice(registers["Format"]),
-                "unit": rng.choice(registers["Unit"]),
-                "summary": rng.choice(texts),
-                "body": "\n\n".join(rng.choice(texts) for _ in range(4)),
-                "publications": [{"channel": c, "date": date} for c in channels],
-            }
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    paths = []
+    for first in range(1, n + 1, CHUNK):
+        paths.append(folder / f"products-{len(paths) + 1:02d}.jsonl")
+        with open(paths[-1], "w", encoding="utf-8") as out:
+            write_rows(out, range(first, min(first + CHUNK, n + 1)), rng, corpus, langs, registers)
+    return paths
+
+
+def write_rows(out, numbers, rng, corpus, langs, registers):
+    for i in numbers:
+        lang, day = rng.choice(langs), rng.randrange(0, 3 * 365)
+        texts = corpus[lang]
+        channels = sorted(set(rng.sample(registers["Channel"], rng.choice((1, 1, 2, 3)))))
+        date = f"{2023 + day // 365}-{1 + day % 365 // 31:02d}-{1 + day % 28:02d}"
+        row = {
+            "external_id": f"load-{i}",
+            "title": f"{rng.choice(texts)[:80]} {i}",
+            "language": lang,
+            "area": rng.choice(registers["ContentArea"]),
+            "format": rng.choice(registers["Format"]),
+            "unit": rng.choice(registers["Unit"]),
+            "summary": rng.choice(texts),
+            "body": "\n\n".join(rng.choice(texts) for _ in range(4)),
+            "publications": [{"channel": c, "date": date} for c in channels],
+        }
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def build(site, n):
@@ -94,10 +104,12 @@ def build(site, n):
     started = time.monotonic()
     install(site, demo=True)
     registers = printed(site.manage("shell", "--no-imports", "-c", REGISTERS), "REG")
-    data = site.root / "products.jsonl"
-    generate(data, n, registers)
     began = time.monotonic()
-    site.manage("import_products", str(data), "--no-progress")
+    for data in generate(site.root, n, registers):
+        result = site.manage("import_products", str(data), "--no-progress", check=False, timeout=None)
+        if result.returncode:
+            sys.exit(f"importing {data} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+        data.unlink()
     imported = time.monotonic() - began
     print(f"built {n:,} products in {time.monotonic() - started:.0f} s (import {n / imported:,.0f} rows/s)")
     marker.touch()

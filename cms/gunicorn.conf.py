@@ -6,6 +6,7 @@ PostgreSQL, without the memory of many processes. ``bench/load.py`` measured the
 (see docs/deploy.md). Every value can be overridden from the environment.
 """
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -50,6 +51,10 @@ def post_worker_init(worker):
         from cms.warmup import warm
 
         warm(worker.wsgi, worker.log)
+    # What the application and the warm-up built lives as long as the worker: out of the
+    # collector's sight, a full collection no longer walks it (an API page of 20 products took
+    # 64 ms with it, 40 ms without; bench/uncached.py).
+    gc.freeze()
 
 
 def when_ready(server):
@@ -57,6 +62,7 @@ def when_ready(server):
         from cms.warmup import import_urlconf
 
         import_urlconf()
+        gc.freeze()  # shared by the forked workers, and left alone by their collectors
 
 
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")

@@ -11,6 +11,7 @@ is checked in ``products.api_filters``: a bad one is a 400 with a message.
 """
 
 import datetime
+from functools import cached_property
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -83,17 +84,37 @@ class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         Wagtail's own version lifts the restrictions the request passes (a session that
         entered the password, a signed-in user); the API answers everyone alike.
         """
+        return self.public_in_site(Page)
+
+    def public_in_site(self, model):
+        """``model``'s live public pages in the requested site and its translations.
+
+        The conditions stand on the page rows themselves, not in a ``pk__in`` subquery: an
+        ``after=<id>`` page then reads its rows from the id index onwards, where the database
+        walked the subquery's ids from the first to reach them. Only a search, whose backend
+        reads a queryset's filters and knows no ``Exists()``, gets them wrapped in ``pk__in``.
+        """
+        if self.site_scope is None:
+            return model.objects.none()
+        pages = public_pages(model.objects.filter(self.site_scope))
+        if "search" in self.request.GET:
+            return model.objects.filter(pk__in=pages.values("pk"))
+        return pages
+
+    @cached_property
+    def site_scope(self):
+        """The requested site's pages and its translations' as a condition (None: no such
+        site); read once per request, though Wagtail asks for the queryset several times."""
         try:
             site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
         except ValueError as error:
             raise BadRequestError(str(error)) from error
         if site is None:
-            return Page.objects.none()
+            return None
         in_site = Q()
         for root in [site.root_page, *site.root_page.get_translations()]:
             in_site |= Page.objects.descendant_of_q(root, inclusive=True)
-        # Wrapped in pk__in: the search backend reads a queryset's filters and knows no Exists().
-        return Page.objects.filter(pk__in=public_pages(Page.objects.filter(in_site)).values("pk"))
+        return in_site
 
 
 class ProductsAPIViewSet(PublicPagesAPIViewSet):
@@ -116,7 +137,7 @@ class ProductsAPIViewSet(PublicPagesAPIViewSet):
 
     def get_queryset(self):
         queryset = (
-            ProductPage.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
+            self.public_in_site(ProductPage)
             .select_related("area", "task", "format", "unit", "locale")
             .prefetch_related("topics", "publications__channel")
         )

@@ -6,9 +6,13 @@ A bad parameter is a 400 with a message (``BadRequest``), a page past the end a 
 never a silent fall-back to page 1.
 """
 
+import json
+from functools import cached_property
+
 from django import forms
 from django.core.exceptions import BadRequest
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage, Page, Paginator
+from django.db import connection
 from django.http import Http404, QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -105,22 +109,73 @@ def page_number(raw):
         raise BadRequest(_("Số trang không hợp lệ: “%(value)s”.") % {"value": raw[:20]}) from None
 
 
+# Up to this many products a listing counts them exactly; above it, on PostgreSQL, it shows the
+# database's estimate, marked as one ("khoảng"): COUNT(*) over the join read every matching row
+# (60 ms for 14,000 products of 100,000, ten times that at a million) on every page.
+EXACT_COUNT_UP_TO = 2000
+
+
+def estimated_rows(queryset):
+    """The planner's estimate of the rows ``queryset`` returns (PostgreSQL), or None."""
+    if connection.vendor != "postgresql":
+        return None
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+class ListingPage(Page):
+    """A listing page that knows whether another follows from the rows it read (one more than
+    it shows), not from the total, which may be an estimate."""
+
+    def __init__(self, object_list, number, paginator, followed):
+        super().__init__(object_list, number, paginator)
+        self.followed = followed
+
+    def has_next(self):
+        return self.followed
+
+
 class IdsFirstPaginator(Paginator):
-    """Finds a page's ids first, then reads those rows.
+    """Finds a page's ids first, then reads those rows; counts exactly up to EXACT_COUNT_UP_TO.
 
     The ids come from the listing's index alone (``product_listing``: language, date, id), so
     page 400 walks 8,000 index entries instead of sorting 8,000 whole product rows; the 20 rows
-    of the page are then read by primary key with their registers.
+    of the page are then read by primary key with their registers. Above EXACT_COUNT_UP_TO
+    matches the count is the planner's estimate where the database gives one (``estimated``):
+    a page exists when it has rows, whatever the estimate says.
     """
 
+    estimated = False
+
+    @cached_property
+    def count(self):
+        exact = self.object_list.values("pk")[: EXACT_COUNT_UP_TO + 1].count()
+        if exact <= EXACT_COUNT_UP_TO:
+            return exact
+        estimate = estimated_rows(self.object_list.values("pk"))
+        if estimate is None:
+            return self.object_list.count()
+        self.estimated = True
+        return max(round(estimate, 3 - len(str(estimate))), exact)  # three significant digits
+
+    def validate_number(self, number):
+        """A whole number; checked against the last page only when the count is exact."""
+        return number if self.estimated else super().validate_number(number)
+
     def page(self, number):
+        self.count  # noqa: B018 - counted (or estimated) before the number is checked against it
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        top = min(bottom + self.per_page, self.count)
-        if top + self.orphans >= self.count:
-            top = self.count
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1])
+        if not ids and number > 1:
+            raise EmptyPage(_("Trang này không tồn tại."))
+        followed = len(ids) > self.per_page
+        rows = list(self.object_list.filter(pk__in=ids[: self.per_page]))
+        return ListingPage(rows, number, self, followed)
 
 
 def listed(products):

@@ -26,7 +26,11 @@ def restricted():
     return Exists(PageViewRestriction.objects.filter(ancestor_paths)) if ancestor_paths else None
 
 
-def public_pages(queryset):
-    """``queryset`` reduced to live pages that no view restriction covers."""
+def public_pages(queryset, live=None):
+    """``queryset`` reduced to live pages that no view restriction covers.
+
+    ``live`` replaces Wagtail's ``live()`` condition with an equivalent one (a page type's own
+    copy of ``Page.live``)."""
+    queryset = queryset.live() if live is None else queryset.filter(live)
     covered = restricted()
-    return queryset.live() if covered is None else queryset.live().exclude(covered)
+    return queryset if covered is None else queryset.exclude(covered)

@@ -14,6 +14,7 @@ import datetime
 from functools import cached_property
 
 from django.db.models import Q
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -23,6 +24,7 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -58,7 +60,24 @@ class CheckedParametersMixin:
         return super().find_object(queryset, request)
 
 
+class RequestPageHtmlUrlField(PageHtmlUrlField):
+    """``html_url`` built with the request, so that Wagtail reads the sites' root paths once
+    per request (``request._wagtail_cached_site_root_paths``), not once per item from the
+    cache (a database query each in production)."""
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(self.context["request"])
+        except NoReverseMatch:
+            return None
+
+
+class PublicPageSerializer(PageSerializer):
+    html_url = RequestPageHtmlUrlField(read_only=True)
+
+
 class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
+    base_serializer_class = PublicPageSerializer
     filter_backends = [
         api_filters.CheckedFieldsFilter,
         api_filters.RegisterFilter,

@@ -11,10 +11,10 @@ depends on a second command being remembered.
 
 from django.db.models.signals import post_save
 from django.dispatch import Signal, receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from products import plan_counts
-from products.models import ProductPage, Unit
+from products.models import ProductPage, Unit, UnitSectionPage
 
 reference_seeded = Signal()
 # Sent by ``products.demo.load_demo`` (argument ``today``) inside its transaction, once the demo
@@ -36,3 +36,13 @@ def keep_unit_sections(sender, instance, raw=False, **kwargs):
 def keep_live_copy(sender, instance, **kwargs):
     """An unpublish made through a plain ``Page`` saved the page row only: copy ``live`` over."""
     plan_counts.sync_live_copy(instance)
+
+
+@receiver(post_page_move, sender=ProductPage, dispatch_uid="products.unit_follows_section")
+def unit_follows_section(sender, instance, parent_page_after, **kwargs):
+    """A product moved into another unit's section is that unit's product, as ``save()`` makes a
+    product its section's unit's: Wagtail's move saves the plain page row only. (A unit
+    section's listing finds its products by unit.)"""
+    section = parent_page_after.specific
+    if isinstance(section, UnitSectionPage):
+        ProductPage.objects.filter(pk=instance.pk).exclude(unit=section.unit_id).update(unit=section.unit_id)

@@ -69,7 +69,10 @@ class UnitSectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        products = ProductPage.objects.public_listing().child_of(self)
+        # Its unit's products in its language (``save()`` and, on a move, ``unit_follows_section``
+        # keep a product's unit its section's), from the listing index without tree probes.
+        language = self.locale.language_code
+        products = ProductPage.objects.public_listing().filter(unit=self.unit_id, language=language)
         context.update(listing.listing_context(request, products, fixed_unit=self.unit))
         return context
 

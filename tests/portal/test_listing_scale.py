@@ -92,3 +92,20 @@ def test_a_filtered_page_is_read_from_the_listing_index_alone(seven):
         cursor.execute("SET LOCAL enable_bitmapscan = off")
     plan = ids.explain()
     assert "product_listing" in plan and "wagtailcore_page" not in plan, plan
+
+
+def test_api_html_urls_are_the_pages_own(client, seven):
+    items = client.get("/api/v2/products/?limit=20").json()["items"]
+    assert {item["meta"]["html_url"] for item in items} == {p.full_url for p in seven}
+
+
+def test_a_product_moved_to_another_units_section_is_listed_there(client, seven):
+    from products.models import UnitSectionPage
+
+    target = UnitSectionPage.objects.get(unit__slug="dai-ptth-kon-tum", locale__language_code="vi")
+    Page.objects.get(pk=seven[0].pk).move(target, pos="last-child")
+    seven[0].refresh_from_db()
+    assert seven[0].unit.slug == "dai-ptth-kon-tum"
+    moved = [p.title for p in client.get(target.url).context["products"]]
+    left = [p.title for p in client.get(seven[1].get_parent().url).context["products"]]
+    assert moved == ["Tin 0"] and "Tin 0" not in left

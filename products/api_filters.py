@@ -91,13 +91,9 @@ def _integer_column(model, name):
 
 
 def after_id(queryset, after):
-    """``queryset``'s items with an id above ``after``, in id order.
-
-    For a page type (multi-table inheritance) the bound is also set on its ``Page`` row's id:
-    PostgreSQL carries an equality across a join, not an inequality, and walked the page table
-    from its first id to reach ``after`` (90,000 index entries for a page at 100,000 products).
-    Django reads ``id`` of a page type as the type's own ``page_ptr_id``, hence the raw column.
-    """
+    """``queryset``'s items with an id above ``after``, in id order; for a page type also its
+    ``Page`` row's id (raw: Django reads ``id`` as ``page_ptr_id``), or PostgreSQL, which carries
+    an equality across a join but no inequality, walks the page table from its first id."""
     queryset = queryset.filter(pk__gt=after)
     for parent in queryset.model._meta.parents:
         table, column = (connection.ops.quote_name(name) for name in (parent._meta.db_table, "id"))

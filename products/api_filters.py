@@ -23,7 +23,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from products import languages
+from products import api_counts, languages
 from products.models import Channel, ContentArea, Format, PlanTask, ProductPage, Topic, Unit
 from products.params import MAX_DB_INTEGER, NotAWholeNumber, whole_number
 from products.site_root import absolute_url
@@ -126,7 +126,7 @@ class BoundedPagination(WagtailPagination):
             after = number(request.GET, "after", maximum=2**63 - 1)
             page = list(after_id(queryset, after)[:limit])
         else:
-            self.total_count = queryset.count()
+            self.total_count = api_counts.total_count(queryset, request)
             page = list((queryset.order_by("pk") if by_id else queryset)[offset : offset + limit])
         if by_id and page and len(page) == limit:
             self.next_after = page[-1].pk

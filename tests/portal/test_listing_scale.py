@@ -109,3 +109,25 @@ def test_a_product_moved_to_another_units_section_is_listed_there(client, seven)
     moved = [p.title for p in client.get(target.url).context["products"]]
     left = [p.title for p in client.get(seven[1].get_parent().url).context["products"]]
     assert moved == ["Tin 0"] and "Tin 0" not in left
+
+
+def test_an_offset_pages_total_is_counted_once_per_state_of_the_archive(client, seven):
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.portal.conftest import restrict
+
+    def total(url="/api/v2/products/?limit=2&offset=2"):
+        with CaptureQueriesContext(connection) as queries:
+            meta = client.get(url).json()["meta"]
+        counted = any('"__count"' in q["sql"] for q in queries.captured_queries)
+        return meta["total_count"], counted
+
+    assert total() == (7, True)
+    assert total("/api/v2/products/?offset=4&limit=1") == (7, False)  # the same filters: kept
+    assert total("/api/v2/products/?offset=0&unit=bao-kon-tum") == (7, True)  # other filters
+    make_product(title="Tin 7")
+    assert total() == (8, True)
+    seven[0].unpublish()
+    assert total() == (7, True)
+    restrict(seven[1])  # a restriction written without a log entry
+    assert total() == (6, True)

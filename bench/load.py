@@ -178,8 +178,10 @@ def report(rows, args, server_cpu):
         )
     print(f"gunicorn CPU: {server_cpu:.0f} s of {args.duration * os.cpu_count()} core-seconds")
     total = next(r for r in rows if r["Name"] == "Aggregated")
-    target = "met" if float(total["95%"]) < 300 and not failures else "missed"
-    print(f"target (zero errors, p95 < 300 ms): {target}")
+    limit = 300 if args.products <= 100_000 else 500  # issue 27: 100,000 and 1,000,000 products
+    target = "met" if float(total["95%"]) <= limit and not failures else "missed"
+    print(f"target (zero errors, p95 <= {limit} ms): {target}")
+    print("before (issue 27, 100,000 products): p95 1,800 ms, products API p50 840 ms, listing p99 6,400 ms")
     return failures
 
 

@@ -119,12 +119,7 @@ def estimated_rows(queryset):
     """The planner's estimate of the rows ``queryset`` returns (PostgreSQL), or None."""
     if connection.vendor != "postgresql":
         return None
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cursor.fetchone()[0]
-    plan = json.loads(plan) if isinstance(plan, str) else plan
-    return int(plan[0]["Plan"]["Plan Rows"])
+    return int(json.loads(queryset.explain(format="json"))[0]["Plan"]["Plan Rows"])
 
 
 class ListingPage(Page):
